@@ -1,0 +1,11 @@
+//! Format readers and the format-independent document model (blocks + outline + anchors).
+//! Must not import ratatui or crossterm.
+
+pub mod anchor;
+pub mod detect;
+pub mod markdown;
+pub mod model;
+pub mod plain;
+
+pub use anchor::Anchor;
+pub use model::*;

@@ -1,0 +1,236 @@
+//! The format-independent document model every reader produces and every layer above consumes.
+//! Must not import ratatui or crossterm: the model knows nothing of terminals or widths.
+
+use std::ops::Range;
+
+/// Where a document came from; used for titles in errors, the library list and user-data identity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Embedded in the binary (the sample library); the name is the seed's file name.
+    Bundled(String),
+    File(std::path::PathBuf),
+    Stdin,
+}
+
+impl Origin {
+    /// A short human name: the file name, the seed name or "stdin".
+    pub fn display_name(&self) -> String {
+        match self {
+            Origin::Bundled(n) => n.clone(),
+            Origin::File(p) => p
+                .file_name()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.display().to_string()),
+            Origin::Stdin => "stdin".to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Plain,
+    Markdown,
+}
+
+/// Inline style flags carried by a run of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Inline(pub u8);
+
+impl Inline {
+    pub const PLAIN: Inline = Inline(0);
+    pub const BOLD: Inline = Inline(1);
+    pub const ITALIC: Inline = Inline(2);
+    pub const CODE: Inline = Inline(4);
+    pub const STRIKE: Inline = Inline(8);
+    pub const LINK: Inline = Inline(16);
+    /// Text the reader substituted for something unprintable (control characters etc.).
+    pub const PLACEHOLDER: Inline = Inline(32);
+
+    pub fn contains(self, other: Inline) -> bool {
+        self.0 & other.0 == other.0
+    }
+    pub fn union(self, other: Inline) -> Inline {
+        Inline(self.0 | other.0)
+    }
+}
+
+/// A styled byte range of a block's text. Runs are sorted and do not overlap;
+/// bytes not covered by any run are plain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StyleRun {
+    pub range: Range<usize>,
+    pub style: Inline,
+}
+
+/// A hyperlink: the byte range of its visible text and its target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub range: Range<usize>,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    None,
+    Left,
+    Center,
+    Right,
+}
+
+/// A table: cell texts only (inline styles are dropped inside cells).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub align: Vec<Align>,
+    /// Number of leading rows that are header rows (0 or 1 in practice).
+    pub header_rows: usize,
+    pub rows: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A heading; `level` is 1 for the largest. Its text is the title.
+    Heading { level: u8 },
+    Paragraph,
+    /// One list item's paragraph. `depth` counts from 0; `marker` is what the source shows
+    /// ("•", "1.", "[x]"), or empty for a continuation paragraph of the same item.
+    ListItem { depth: u8, marker: String },
+    /// Preformatted text: lines separated by '\n', never reflowed.
+    Code { lang: Option<String> },
+    /// The block's text holds the cells as "cell\tcell\n" rows so search and anchors see them.
+    Table(Table),
+    /// A horizontal rule or page break.
+    Rule,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Block-quote nesting depth (0 = not quoted).
+    pub quote: u8,
+    /// The block's text, sanitised (no control characters) and with source hard-wraps
+    /// already joined for reflowable kinds.
+    pub text: String,
+    pub runs: Vec<StyleRun>,
+    pub links: Vec<Link>,
+}
+
+impl Block {
+    pub fn new(kind: BlockKind, text: impl Into<String>) -> Block {
+        Block { kind, quote: 0, text: text.into(), runs: Vec::new(), links: Vec::new() }
+    }
+}
+
+/// One entry of the outline. The outline is a flat pre-order list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// Stable id derived from the titles on the path (slugs joined by '/', deduplicated with
+    /// a numeric suffix), so it survives edits elsewhere in the document.
+    pub id: String,
+    pub title: String,
+    /// Depth in the tree, 1 for a root entry.
+    pub level: u8,
+    /// Index into `Document::outline` of the parent entry.
+    pub parent: Option<usize>,
+    /// Index into `Document::blocks` the entry jumps to (its heading, or the body heading a
+    /// contents entry refers to).
+    pub block: usize,
+    /// Source numbering, if any ("2.3", "IV").
+    pub number: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub title: String,
+    pub origin: Origin,
+    pub format: Format,
+    pub blocks: Vec<Block>,
+    pub outline: Vec<Section>,
+    /// Things the reader wants the user told (lossy decoding, skipped front matter, ...).
+    pub notices: Vec<String>,
+}
+
+impl Document {
+    /// Index of the innermost outline entry whose block is at or before `block`, if any.
+    /// Outline entries are in document order of their target blocks for body headings;
+    /// this scans backwards so contents entries pointing forward do not confuse it.
+    pub fn section_at(&self, block: usize) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for (i, s) in self.outline.iter().enumerate() {
+            if s.block <= block && best.is_none_or(|b| self.outline[b].block <= s.block) {
+                best = Some(i);
+            }
+        }
+        best
+    }
+
+    /// Titles from the root to `section`, inclusive.
+    pub fn section_path(&self, section: usize) -> Vec<&str> {
+        let mut path = Vec::new();
+        let mut cur = Some(section);
+        while let Some(i) = cur {
+            path.push(self.outline[i].title.as_str());
+            cur = self.outline[i].parent;
+        }
+        path.reverse();
+        path
+    }
+}
+
+/// Make a slug for section ids: lowercase alphanumerics separated by single '-'.
+pub fn slug(title: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// Fill in `id` for every section from its ancestors' slugs, deduplicating repeats.
+pub fn assign_section_ids(outline: &mut [Section]) {
+    let mut seen = std::collections::HashMap::<String, usize>::new();
+    for i in 0..outline.len() {
+        let base = match outline[i].parent {
+            Some(p) => format!("{}/{}", outline[p].id, slug(&outline[i].title)),
+            None => slug(&outline[i].title),
+        };
+        let n = seen.entry(base.clone()).or_insert(0);
+        *n += 1;
+        outline[i].id = if *n == 1 { base } else { format!("{base}~{n}") };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slug_folds_punctuation_and_case() {
+        assert_eq!(slug("The United Nations’ role in SSR "), "the-united-nations-role-in-ssr");
+        assert_eq!(slug("  2.3  Scope"), "2-3-scope");
+    }
+
+    #[test]
+    fn ids_are_path_based_and_deduplicated() {
+        let sec = |t: &str, parent| Section {
+            id: String::new(),
+            title: t.into(),
+            level: 1,
+            parent,
+            block: 0,
+            number: None,
+        };
+        let mut o = vec![sec("A", None), sec("Intro", Some(0)), sec("Intro", Some(0))];
+        assign_section_ids(&mut o);
+        assert_eq!(o[1].id, "a/intro");
+        assert_eq!(o[2].id, "a/intro~2");
+    }
+}
