@@ -6,6 +6,7 @@ pub mod detect;
 pub mod markdown;
 pub mod model;
 pub mod plain;
+pub mod sanitize;
 
 pub use anchor::Anchor;
 pub use model::*;

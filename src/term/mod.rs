@@ -1,1 +1,3 @@
-//! placeholder
+//! Terminal session, event loop and the byte-frugal output path. The only layer that talks to the terminal.
+
+pub mod frugal;

@@ -1,0 +1,1 @@
+//! A ratatui Backend that writes the fewest bytes: see ../shared/BANDWIDTH.md. (placeholder)
