@@ -2,8 +2,10 @@
 //! Must not import ratatui or crossterm.
 
 pub mod anchor;
+pub mod decode;
 pub mod detect;
 pub mod markdown;
+pub mod mdbook;
 pub mod model;
 pub mod plain;
 pub mod sanitize;
