@@ -1,6 +1,7 @@
 //! Lectern: a keyboard-driven terminal reader for long structured documents.
 
 pub mod app;
+pub mod cli;
 pub mod doc;
 pub mod input;
 pub mod layout;

@@ -1,3 +1,66 @@
-fn main() {
-    println!("Hello, world!");
+//! The `lectern` binary: wires the library together; no logic of its own.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use lectern::app::{App, Settings};
+use lectern::cli::Cli;
+use lectern::layout::Layout;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let library = match cli.open_library() {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("lectern: cannot read stdin: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for p in &library.problems {
+        eprintln!("lectern: {}", lectern::doc::sanitize::visible(p));
+    }
+    if library.docs.is_empty() {
+        eprintln!("lectern: nothing to read");
+        return ExitCode::FAILURE;
+    }
+    if cli.outline {
+        let mut out = std::io::stdout().lock();
+        for d in &library.docs {
+            let _ = writeln!(out, "# {}\n{}", lectern::doc::sanitize::visible(&d.title), d.outline_text());
+        }
+        return ExitCode::SUCCESS;
+    }
+    if !std::io::stdout().is_terminal() {
+        // Like less: when the output is not a terminal, just print the text.
+        print_plain(&library, cli.max_width);
+        return ExitCode::SUCCESS;
+    }
+    let settings = Settings { max_text_width: cli.max_width, ..Settings::default() };
+    let (cols, rows) = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = App::new(library, cols, rows, settings);
+    if cli.no_tree {
+        app.tree_shown = false;
+        app.refresh();
+    }
+    match lectern::term::run::run(&mut app) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("lectern: terminal error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_plain(library: &lectern::library::Library, width: u16) {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for doc in &library.docs {
+        let layout = Layout::build(doc, width);
+        for i in 0..layout.len() {
+            let line: String = layout.segments(doc, i).iter().map(|s| s.text.as_ref()).collect();
+            if writeln!(out, "{}", line.trim_end()).is_err() {
+                return;
+            }
+        }
+    }
 }

@@ -1,1 +1,141 @@
-//! placeholder
+//! Application state and the pure `update(state, action)`; no terminal code here, so every
+//! behaviour is unit-testable.
+
+pub mod command;
+pub mod geometry;
+pub mod jumps;
+pub mod tree;
+pub mod update;
+pub mod view;
+
+use crate::doc::Document;
+use crate::input::{Context, Dispatcher, Keymap};
+use crate::library::Library;
+use geometry::{DEFAULT_MAX_TEXT_WIDTH, Geometry, TREE_AT_START_MIN_COLS, geometry};
+use view::DocView;
+
+pub use command::{Action, Command};
+pub use update::update;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Text,
+    Tree,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help { scroll: usize },
+    Library { selected: usize },
+}
+
+/// Settings fixed at start (from flags and config).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub max_text_width: u16,
+    pub tree_width: u16,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { max_text_width: DEFAULT_MAX_TEXT_WIDTH, tree_width: 26 }
+    }
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub library: Library,
+    pub views: Vec<DocView>,
+    pub current: usize,
+    pub focus: Focus,
+    pub tree_shown: bool,
+    pub tree_width: u16,
+    pub settings: Settings,
+    pub overlay: Option<Overlay>,
+    /// A one-line message for the status bar, cleared by the next key.
+    pub message: Option<String>,
+    pub cols: u16,
+    pub rows: u16,
+    pub keymap: Keymap,
+    pub dispatcher: Dispatcher,
+    pub quit: bool,
+    /// Set by the redraw command: the terminal layer repaints everything once.
+    pub full_redraw: bool,
+}
+
+impl App {
+    pub fn new(library: Library, cols: u16, rows: u16, settings: Settings) -> App {
+        let views = library.docs.iter().map(DocView::new).collect();
+        let mut app = App {
+            library,
+            views,
+            current: 0,
+            focus: Focus::Text,
+            tree_shown: cols >= TREE_AT_START_MIN_COLS,
+            tree_width: settings.tree_width,
+            settings,
+            overlay: None,
+            message: None,
+            cols,
+            rows,
+            keymap: Keymap::default_map(),
+            dispatcher: Dispatcher::default(),
+            quit: false,
+            full_redraw: false,
+        };
+        if !app.library.problems.is_empty() {
+            app.message = Some(app.library.problems.join("; "));
+        }
+        app.refresh();
+        app
+    }
+
+    pub fn geometry(&self) -> Geometry {
+        geometry(self.cols, self.rows, self.tree_shown, self.tree_width, self.settings.max_text_width)
+    }
+
+    pub fn body_height(&self) -> usize {
+        self.rows.saturating_sub(1) as usize
+    }
+
+    pub fn doc(&self) -> Option<&Document> {
+        self.library.docs.get(self.current)
+    }
+
+    pub fn view(&self) -> Option<&DocView> {
+        self.views.get(self.current)
+    }
+
+    /// Which keymap sections apply now, most specific first.
+    pub fn contexts(&self) -> &'static [Context] {
+        match (&self.overlay, self.focus) {
+            (Some(_), _) => &[Context::List],
+            (None, Focus::Tree) if self.tree_shown => &[Context::Tree, Context::Global],
+            _ => &[Context::Reader, Context::Global],
+        }
+    }
+
+    /// Bring derived state up to date after any change: layout for the wrap width, the tree
+    /// following the reading position, the tree's scroll offset.
+    pub fn refresh(&mut self) {
+        let g = self.geometry();
+        let h = self.body_height();
+        let Some(doc) = self.library.docs.get(self.current) else { return };
+        let view = &mut self.views[self.current];
+        view.ensure_layout(doc, g.wrap_width);
+        // Clamp: a wider pane means fewer lines, so the old top may be past the new end.
+        let line = view.top_line();
+        if line > view.max_top(h) {
+            let pinned = view.pinned_section;
+            view.set_top_line(line, h);
+            view.pinned_section = pinned;
+        }
+        if self.focus == Focus::Text || !self.tree_shown {
+            if let Some(s) = view.current_section(doc) {
+                view.tree.reveal(&doc.outline, s);
+                view.tree.cursor = s;
+            }
+        }
+        view.tree.scroll_into_view(h);
+    }
+}

@@ -1,3 +1,7 @@
-//! Terminal session, event loop and the byte-frugal output path. The only layer that talks to the terminal.
+//! Terminal session, event loop and the byte-frugal output path. The only layer that talks to
+//! the terminal.
 
 pub mod frugal;
+pub mod keys;
+pub mod run;
+pub mod session;

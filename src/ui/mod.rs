@@ -1,1 +1,28 @@
-//! placeholder
+//! Pure render functions from application state to a ratatui buffer; rendering changes nothing.
+
+pub mod help;
+pub mod library;
+pub mod popup;
+pub mod reader;
+pub mod status;
+pub mod text;
+pub mod theme;
+pub mod tree;
+
+use ratatui::Frame;
+
+use crate::app::{App, Overlay};
+pub use theme::Theme;
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
+    let screen = frame.area();
+    let buf = frame.buffer_mut();
+    tree::render(app, theme, buf);
+    reader::render(app, theme, buf);
+    status::render(app, theme, buf);
+    match &app.overlay {
+        Some(Overlay::Help { scroll }) => help::render(&app.keymap, *scroll, screen, theme, buf),
+        Some(Overlay::Library { selected }) => library::render(&app.library, *selected, screen, theme, buf),
+        None => {}
+    }
+}

@@ -1,0 +1,199 @@
+//! `update`: the only place application state changes. Pure: no I/O, no terminal.
+
+use super::geometry::MIN_TREE_WIDTH;
+use super::{Action, App, Command, Focus, Overlay};
+use crate::doc::{Anchor, Document};
+use crate::input::Key;
+
+/// Apply one action.
+pub fn update(app: &mut App, action: Action) {
+    match action {
+        Action::Resize(c, r) => {
+            app.cols = c;
+            app.rows = r;
+        }
+        Action::Run(cmd, count) => {
+            if app.overlay.is_some() {
+                run_overlay(app, cmd, count);
+            } else {
+                run(app, cmd, count);
+            }
+        }
+    }
+    app.refresh();
+}
+
+/// Feed one key through the keymap and apply what it means.
+pub fn handle_key(app: &mut App, key: Key) {
+    app.message = None;
+    let ctx = app.contexts();
+    if let Some(action) = app.dispatcher.feed(&app.keymap, ctx, key) {
+        update(app, action);
+    }
+}
+
+fn run(app: &mut App, cmd: Command, count: Option<usize>) {
+    let h = app.body_height();
+    let n = count.unwrap_or(1).max(1);
+    let page = h.saturating_sub(1).max(1);
+    let tree_shown = app.tree_shown;
+    let Some(doc) = app.library.docs.get(app.current) else {
+        global(app, cmd);
+        return;
+    };
+    let view = &mut app.views[app.current];
+    match cmd {
+        Command::LineDown => view.scroll_by(n as isize, h),
+        Command::LineUp => view.scroll_by(-(n as isize), h),
+        Command::PageDown => view.scroll_by((page * n) as isize, h),
+        Command::PageUp => view.scroll_by(-((page * n) as isize), h),
+        Command::HalfDown => view.scroll_by((h / 2).max(1) as isize * n as isize, h),
+        Command::HalfUp => view.scroll_by(-((h / 2).max(1) as isize * n as isize), h),
+        Command::Top | Command::Bottom => {
+            let target = match (cmd, count) {
+                (_, Some(line)) => line.saturating_sub(1),
+                (Command::Top, None) => 0,
+                _ => usize::MAX,
+            };
+            let line = target.min(view.max_top(h));
+            let anchor = view.layout().anchor_of(line);
+            view.jump_to(anchor, h);
+        }
+        Command::Percent => {
+            if let Some(p) = count {
+                let len = view.layout().len();
+                let line = len * p.min(100) / 100;
+                let anchor = view.layout().anchor_of(line.min(len.saturating_sub(1)));
+                view.jump_to(anchor, h);
+            }
+        }
+        Command::NextSection => {
+            for _ in 0..n {
+                if let Some(s) = next_section(doc, view.current_section(doc)) {
+                    view.jump_to_section(doc, s, h);
+                }
+            }
+        }
+        Command::PrevSection => {
+            for _ in 0..n {
+                let target = prev_section(doc, view.current_section(doc), view.top);
+                if let Some(s) = target {
+                    view.jump_to_section(doc, s, h);
+                } else {
+                    view.jump_to(Anchor::default(), h);
+                }
+            }
+        }
+        Command::JumpBack => {
+            if let Some(a) = view.jumps.back(view.top) {
+                let line = view.layout().line_of(a);
+                view.set_top_line(line, h);
+            } else {
+                app.message = Some("No earlier position".into());
+            }
+        }
+        Command::JumpForward => {
+            if let Some(a) = view.jumps.forward(view.top) {
+                let line = view.layout().line_of(a);
+                view.set_top_line(line, h);
+            } else {
+                app.message = Some("No later position".into());
+            }
+        }
+        Command::TreeDown => view.tree.move_by(n as isize),
+        Command::TreeUp => view.tree.move_by(-(n as isize)),
+        Command::TreeTop => view.tree.move_to_row(0),
+        Command::TreeBottom => view.tree.move_to_row(usize::MAX),
+        Command::TreeCollapse => view.tree.collapse(&doc.outline),
+        Command::TreeExpand => view.tree.expand(&doc.outline),
+        Command::TreeToggle => view.tree.toggle(&doc.outline),
+        Command::TreeOpen => {
+            let s = view.tree.cursor;
+            view.jump_to_section(doc, s, h);
+            if !tree_shown {
+                app.focus = Focus::Text;
+            }
+        }
+        Command::CollapseAll => view.tree.set_all(&doc.outline, false),
+        Command::ExpandAll => view.tree.set_all(&doc.outline, true),
+        _ => global(app, cmd),
+    }
+}
+
+fn global(app: &mut App, cmd: Command) {
+    match cmd {
+        Command::ToggleTree => {
+            app.tree_shown = !app.tree_shown;
+            if !app.tree_shown {
+                app.focus = Focus::Text;
+            }
+        }
+        Command::SwitchFocus => {
+            app.focus = match app.focus {
+                Focus::Text if app.tree_shown => Focus::Tree,
+                Focus::Text => {
+                    app.message = Some("The chapter tree is hidden (t shows it)".into());
+                    Focus::Text
+                }
+                Focus::Tree => Focus::Text,
+            }
+        }
+        Command::TreeNarrower => app.tree_width = app.tree_width.saturating_sub(4).max(MIN_TREE_WIDTH),
+        Command::TreeWider => app.tree_width = (app.tree_width + 4).min((app.cols / 2).max(MIN_TREE_WIDTH)),
+        Command::Library => app.overlay = Some(Overlay::Library { selected: app.current }),
+        Command::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Command::Redraw => app.full_redraw = true,
+        Command::Quit => app.quit = true,
+        _ => {}
+    }
+}
+
+fn run_overlay(app: &mut App, cmd: Command, count: Option<usize>) {
+    let n = count.unwrap_or(1);
+    let docs = app.library.docs.len();
+    let Some(overlay) = app.overlay.as_mut() else { return };
+    match (overlay, cmd) {
+        (_, Command::Close) => app.overlay = None,
+        (Overlay::Help { scroll }, Command::ListDown) => *scroll = scroll.saturating_add(n),
+        (Overlay::Help { scroll }, Command::ListUp) => *scroll = scroll.saturating_sub(n),
+        (Overlay::Library { selected }, Command::ListDown) => *selected = (*selected + n).min(docs.saturating_sub(1)),
+        (Overlay::Library { selected }, Command::ListUp) => *selected = selected.saturating_sub(n),
+        (Overlay::Library { selected }, Command::ListOpen) => {
+            if *selected < docs {
+                app.current = *selected;
+            }
+            app.overlay = None;
+        }
+        _ => {}
+    }
+}
+
+/// Outline entries ordered by where they are in the text.
+fn by_position(doc: &Document) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..doc.outline.len()).collect();
+    order.sort_by_key(|&i| (doc.outline[i].block, i));
+    order
+}
+
+fn next_section(doc: &Document, current: Option<usize>) -> Option<usize> {
+    let order = by_position(doc);
+    match current {
+        None => order.first().copied(),
+        Some(c) => {
+            let pos = order.iter().position(|&i| i == c)?;
+            order.get(pos + 1).copied()
+        }
+    }
+}
+
+/// `[`: the start of the current section when we are inside it, else the previous one.
+fn prev_section(doc: &Document, current: Option<usize>, top: Anchor) -> Option<usize> {
+    let c = current?;
+    let start = Anchor::new(doc.outline[c].block, 0);
+    if top > start {
+        return Some(c);
+    }
+    let order = by_position(doc);
+    let pos = order.iter().position(|&i| i == c)?;
+    pos.checked_sub(1).map(|p| order[p])
+}

@@ -1,0 +1,102 @@
+//! Reading state of one document: the top-of-screen anchor, the layout for the current wrap
+//! width, the chapter tree and the jump list. Scrolling works in visual lines but is stored as
+//! an anchor, so a resize keeps the same sentence at the top.
+
+use super::jumps::JumpList;
+use super::tree::TreeState;
+use crate::doc::{Anchor, Document};
+use crate::layout::Layout;
+
+#[derive(Debug)]
+pub struct DocView {
+    pub top: Anchor,
+    pub layout: Option<Layout>,
+    pub tree: TreeState,
+    pub jumps: JumpList,
+    /// Set by a jump to a section whose heading cannot reach the top of the screen (near the
+    /// end of the document); the tree and status keep showing that section until the next move.
+    pub pinned_section: Option<usize>,
+}
+
+impl DocView {
+    pub fn new(doc: &Document) -> DocView {
+        DocView { top: Anchor::default(), layout: None, tree: TreeState::new(&doc.outline, 3), jumps: JumpList::default(), pinned_section: None }
+    }
+
+    /// Re-wrap when the width changed; the top anchor is untouched, so the same text stays on top.
+    pub fn ensure_layout(&mut self, doc: &Document, width: u16) {
+        if self.layout.as_ref().is_none_or(|l| l.width() != width) {
+            self.layout = Some(Layout::build(doc, width));
+        }
+    }
+
+    pub fn layout(&self) -> &Layout {
+        self.layout.as_ref().expect("ensure_layout runs before any use")
+    }
+
+    pub fn top_line(&self) -> usize {
+        if self.layout().is_empty() { 0 } else { self.layout().line_of(self.top) }
+    }
+
+    pub fn max_top(&self, height: usize) -> usize {
+        self.layout().len().saturating_sub(height.max(1))
+    }
+
+    pub fn set_top_line(&mut self, line: usize, height: usize) {
+        self.pinned_section = None;
+        if self.layout().is_empty() {
+            self.top = Anchor::default();
+            return;
+        }
+        let line = line.min(self.max_top(height));
+        self.top = self.layout().anchor_of(line);
+    }
+
+    pub fn scroll_by(&mut self, delta: isize, height: usize) {
+        let cur = self.top_line() as isize;
+        self.set_top_line((cur + delta).max(0) as usize, height);
+    }
+
+    /// Jump so `anchor`'s line is at the top (as far as the end of the document allows),
+    /// remembering where we were.
+    pub fn jump_to(&mut self, anchor: Anchor, height: usize) {
+        let from = self.top;
+        if self.layout().is_empty() {
+            return;
+        }
+        let line = self.layout().line_of(anchor);
+        self.set_top_line(line, height);
+        if self.top != from {
+            self.jumps.record(from);
+        }
+    }
+
+    /// Jump to an outline entry; pins it when its heading cannot come to the top.
+    pub fn jump_to_section(&mut self, doc: &Document, section: usize, height: usize) {
+        let Some(s) = doc.outline.get(section) else { return };
+        let from = self.top;
+        self.jump_to(Anchor::new(s.block, 0), height);
+        if self.top == from && from.block != s.block {
+            // Nothing moved (already at the end) but the reader asked for this section.
+            self.jumps.record(from);
+        }
+        if doc.section_at(self.top.block) != Some(section) {
+            self.pinned_section = Some(section);
+        }
+    }
+
+    /// The section the reader is in: the pinned one, else the one containing the top line.
+    pub fn current_section(&self, doc: &Document) -> Option<usize> {
+        self.pinned_section.or_else(|| doc.section_at(self.top.block))
+    }
+
+    /// Percent of the document read, by the last line on screen (as less reports it).
+    pub fn percent(&self, height: usize) -> u16 {
+        let len = self.layout().len();
+        if len == 0 {
+            return 100;
+        }
+        let bottom = (self.top_line() + height).min(len);
+        (bottom * 100 / len) as u16
+    }
+}

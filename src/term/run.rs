@@ -1,0 +1,72 @@
+//! The event loop: block for input (no tick), drain everything queued, apply it all, draw once.
+
+use std::io::{self, BufWriter, Write};
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyEventKind};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use super::keys::to_key;
+use super::session::{OUTPUT_LOCK, Session};
+use crate::app::update::{handle_key, update};
+use crate::app::{Action, App};
+use crate::input::Key;
+use crate::ui::{self, Theme};
+
+/// Run the reader until the user quits. The terminal is restored however this returns.
+pub fn run(app: &mut App) -> io::Result<()> {
+    let session = Session::enter()?;
+    // One write per frame: a frame leaves as one packet instead of 1 KB slices.
+    let out = BufWriter::with_capacity(1 << 16, io::stdout());
+    let mut terminal = Terminal::new(CrosstermBackend::new(out))?;
+    let theme = Theme::from_env();
+    let (c, r) = crossterm::terminal::size()?;
+    update(app, Action::Resize(c, r));
+    draw(&mut terminal, app, &theme)?;
+    while !app.quit {
+        let first = event::read()?;
+        let mut suspend = false;
+        apply(app, first, &mut suspend);
+        while !app.quit && event::poll(Duration::ZERO)? {
+            apply(app, event::read()?, &mut suspend);
+        }
+        if app.quit {
+            break;
+        }
+        if suspend {
+            session.suspend()?;
+            app.full_redraw = true;
+        }
+        if std::mem::take(&mut app.full_redraw) {
+            terminal.clear()?;
+        }
+        draw(&mut terminal, app, &theme)?;
+    }
+    drop(terminal);
+    drop(session);
+    Ok(())
+}
+
+fn apply(app: &mut App, ev: Event, suspend: &mut bool) {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            if let Some(key) = to_key(&k) {
+                // Ctrl-Z reaches us as a key in raw mode; suspending needs the session.
+                if key == Key::ctrl('z') {
+                    *suspend = true;
+                } else {
+                    handle_key(app, key);
+                }
+            }
+        }
+        Event::Resize(c, r) => update(app, Action::Resize(c, r)),
+        _ => {}
+    }
+}
+
+fn draw<W: Write>(terminal: &mut Terminal<CrosstermBackend<W>>, app: &App, theme: &Theme) -> io::Result<()> {
+    let _guard = OUTPUT_LOCK.lock();
+    terminal.draw(|f| ui::render(app, theme, f))?;
+    Ok(())
+}

@@ -1,0 +1,55 @@
+//! The status line: document title, the current section's path, position in percent.
+//! One line, terse; a message or a pending count replaces the path while it is relevant.
+
+use ratatui::buffer::Buffer;
+use unicode_width::UnicodeWidthStr;
+
+use super::text::{put, tail};
+use super::theme::Theme;
+use crate::app::App;
+use crate::doc::sanitize::visible;
+
+pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
+    let area = app.geometry().status;
+    if area.height == 0 {
+        return;
+    }
+    let style = theme.status();
+    buf.set_stringn(0, area.y, " ".repeat(area.width as usize), area.width as usize, style);
+    let (left, right) = texts(app);
+    let right = visible(&right).into_owned();
+    let rw = right.width() as u16;
+    let room = area.width.saturating_sub(rw + 2);
+    put(buf, 1.min(area.width), area.y, &left, room, style);
+    if rw + 1 <= area.width {
+        put(buf, area.width - rw - 1, area.y, &right, rw, style);
+    }
+}
+
+/// The left and right parts of the status line.
+pub fn texts(app: &App) -> (String, String) {
+    let h = app.body_height();
+    let pending = app.dispatcher.pending_display().map(|p| format!("{p}  ")).unwrap_or_default();
+    let (Some(doc), Some(view)) = (app.doc(), app.view()) else {
+        return (app.message.clone().unwrap_or_else(|| "Lectern".into()), pending);
+    };
+    let right = format!("{pending}{}%", view.percent(h));
+    if let Some(m) = &app.message {
+        return (m.clone(), right);
+    }
+    let mut left = visible(&doc.title).into_owned();
+    if let Some(s) = view.current_section(doc) {
+        // The root entry usually repeats the title; do not say it twice.
+        let path: Vec<&str> = doc.section_path(s).into_iter().filter(|t| *t != doc.title).collect();
+        if !path.is_empty() {
+            left.push_str(" › ");
+            left.push_str(&visible(&path.join(" › ")));
+        }
+    }
+    let room = (app.cols as usize).saturating_sub(right.width() + 3);
+    if left.width() > room {
+        // Keep the end of the path (the section the reader is in) rather than the title.
+        left = tail(&left, room);
+    }
+    (left, right)
+}

@@ -1,0 +1,57 @@
+//! The chapter tree pane: visible outline rows with fold markers, the cursor and the section
+//! being read.
+
+use ratatui::buffer::Buffer;
+
+use super::text::put;
+use super::theme::Theme;
+use crate::app::{App, Focus};
+
+pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
+    let g = app.geometry();
+    let Some(area) = g.tree else { return };
+    // The separator column between tree and text.
+    for y in 0..area.height {
+        buf.set_stringn(area.x + area.width, y, "│", 1, theme.dim());
+    }
+    let (Some(doc), Some(view)) = (app.doc(), app.view()) else { return };
+    if doc.outline.is_empty() {
+        put(buf, area.x, 0, "(no sections)", area.width, theme.dim());
+        return;
+    }
+    let tree = &view.tree;
+    let current = view.current_section(doc);
+    let focused = app.focus == Focus::Tree;
+    for (row, &i) in tree.rows().iter().skip(tree.offset).take(area.height as usize).enumerate() {
+        let s = &doc.outline[i];
+        let y = area.y + row as u16;
+        // Indentation is capped so deep outlines keep some title visible in a narrow pane.
+        let indent = ((s.level.saturating_sub(1)) as u16).min(area.width / 4) * 2;
+        let fold = match (tree.has_children(i), tree.expanded.get(i).copied().unwrap_or(false)) {
+            (false, _) => "  ",
+            (true, true) => "▾ ",
+            (true, false) => "▸ ",
+        };
+        let style = if focused && i == tree.cursor {
+            theme.selected()
+        } else if Some(i) == current {
+            if focused { theme.current() } else { theme.selected() }
+        } else {
+            Default::default()
+        };
+        let mut x = area.x;
+        let avail = area.width;
+        x += put(buf, x, y, &" ".repeat(indent as usize), avail, Default::default());
+        x += put(buf, x, y, fold, area.width.saturating_sub(x - area.x), theme.dim());
+        let label = match &s.number {
+            Some(n) => format!("{n} {}", s.title),
+            None => s.title.clone(),
+        };
+        let room = area.width.saturating_sub(x - area.x);
+        let used = put(buf, x, y, &label, room, style);
+        // Extend the highlight across the row so the selection reads as a bar.
+        if style != Default::default() && used < room {
+            buf.set_stringn(x + used, y, " ".repeat((room - used) as usize), (room - used) as usize, style);
+        }
+    }
+}
