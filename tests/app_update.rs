@@ -1,0 +1,213 @@
+//! `update` transitions on a document built from the model: scrolling, counts, percent jumps,
+//! sections, the jump list, the tree following the reading position, resize anchoring.
+
+use lectern::app::update::{handle_key, update};
+use lectern::app::{Action, App, Command, Focus, Overlay, Settings};
+use lectern::doc::{Block, BlockKind, Document, Format, Origin, Section, assign_section_ids};
+use lectern::input::{Code, Key};
+use lectern::library::Library;
+
+/// Three chapters of two sections each, every section with a few long paragraphs.
+fn book() -> Document {
+    let mut blocks = Vec::new();
+    let mut outline = Vec::new();
+    for c in 0..3 {
+        let parent = outline.len();
+        outline.push(Section { id: String::new(), title: format!("Chapter {c}"), level: 1, parent: None, block: blocks.len(), number: None });
+        blocks.push(Block::new(BlockKind::Heading { level: 1 }, format!("Chapter {c}")));
+        for s in 0..2 {
+            outline.push(Section { id: String::new(), title: format!("Section {c}.{s}"), level: 2, parent: Some(parent), block: blocks.len(), number: None });
+            blocks.push(Block::new(BlockKind::Heading { level: 2 }, format!("Section {c}.{s}")));
+            for p in 0..4 {
+                blocks.push(Block::new(BlockKind::Paragraph, format!("Paragraph {c}.{s}.{p} ").repeat(12)));
+            }
+        }
+    }
+    assign_section_ids(&mut outline);
+    Document { title: "Book".into(), origin: Origin::Stdin, format: Format::Plain, blocks, outline, notices: vec![] }
+}
+
+fn app(cols: u16, rows: u16) -> App {
+    let lib = Library { docs: vec![book()], problems: vec![] };
+    App::new(lib, cols, rows, Settings::default())
+}
+
+fn keys(app: &mut App, ks: &str) {
+    for c in ks.chars() {
+        handle_key(app, Key::ch(c));
+    }
+}
+
+fn top_line(app: &App) -> usize {
+    app.view().unwrap().top_line()
+}
+
+fn section_title(app: &App) -> String {
+    let doc = app.doc().unwrap();
+    let s = app.view().unwrap().current_section(doc).unwrap();
+    doc.outline[s].title.clone()
+}
+
+#[test]
+fn scrolling_with_counts_and_clamping() {
+    let mut a = app(80, 24);
+    keys(&mut a, "j");
+    assert_eq!(top_line(&a), 1);
+    keys(&mut a, "5j");
+    assert_eq!(top_line(&a), 6);
+    keys(&mut a, "3k");
+    assert_eq!(top_line(&a), 3);
+    keys(&mut a, "kkkkkk");
+    assert_eq!(top_line(&a), 0, "never above the top");
+    keys(&mut a, "G");
+    let max = a.view().unwrap().max_top(23);
+    assert_eq!(top_line(&a), max);
+    keys(&mut a, "j");
+    assert_eq!(top_line(&a), max, "never past the end");
+    assert_eq!(a.view().unwrap().percent(23), 100);
+    keys(&mut a, "g");
+    assert_eq!(top_line(&a), 0);
+    handle_key(&mut a, Key::plain(Code::Char(' ')));
+    assert_eq!(top_line(&a), 22, "a page keeps one line of context");
+    handle_key(&mut a, Key::ctrl('u'));
+    assert_eq!(top_line(&a), 11);
+}
+
+#[test]
+fn percent_jumps_and_jump_list() {
+    let mut a = app(80, 24);
+    let len = a.view().unwrap().layout().len();
+    keys(&mut a, "50%");
+    let half = top_line(&a);
+    assert!(half.abs_diff(len / 2) <= 2, "50% went to {half} of {len}");
+    keys(&mut a, "10p");
+    let tenth = top_line(&a);
+    assert!(tenth.abs_diff(len / 10) <= 2);
+    keys(&mut a, "''");
+    assert_eq!(top_line(&a), half, "'' goes back to before the last jump");
+    handle_key(&mut a, Key::ctrl('o'));
+    assert_eq!(top_line(&a), 0);
+    handle_key(&mut a, Key { code: Code::Right, ctrl: false, alt: true });
+    assert_eq!(top_line(&a), half, "forward again");
+    handle_key(&mut a, Key { code: Code::Char('i'), ctrl: false, alt: true });
+    assert_eq!(top_line(&a), tenth);
+}
+
+#[test]
+fn section_motion_and_tree_following() {
+    let mut a = app(80, 24);
+    assert_eq!(section_title(&a), "Chapter 0");
+    keys(&mut a, "]");
+    assert_eq!(section_title(&a), "Section 0.0");
+    keys(&mut a, "2]");
+    assert_eq!(section_title(&a), "Chapter 1");
+    let doc = a.doc().unwrap();
+    assert_eq!(a.view().unwrap().tree.cursor, doc.outline.iter().position(|s| s.title == "Chapter 1").unwrap());
+    keys(&mut a, "6j");
+    assert_eq!(section_title(&a), "Section 1.0");
+    keys(&mut a, "[");
+    assert_eq!(section_title(&a), "Section 1.0", "[ inside a section goes to its start");
+    let heading_line = a.view().unwrap().layout().first_line_of_block(a.doc().unwrap().outline[4].block);
+    assert_eq!(top_line(&a), heading_line);
+    keys(&mut a, "[");
+    assert_eq!(section_title(&a), "Chapter 1");
+    keys(&mut a, "[");
+    assert_eq!(section_title(&a), "Section 0.1");
+    // Jumping to the last section near the end pins it even though it cannot reach the top.
+    keys(&mut a, "G");
+    keys(&mut a, "g");
+    for _ in 0..10 {
+        keys(&mut a, "]");
+    }
+    assert_eq!(section_title(&a), "Section 2.1");
+}
+
+#[test]
+fn tree_focus_collapse_and_open() {
+    let mut a = app(80, 24);
+    handle_key(&mut a, Key::plain(Code::Tab));
+    assert_eq!(a.focus, Focus::Tree);
+    keys(&mut a, "H");
+    assert_eq!(a.view().unwrap().tree.rows().len(), 3, "collapse all leaves the chapters");
+    keys(&mut a, "jj");
+    handle_key(&mut a, Key::plain(Code::Enter));
+    assert_eq!(section_title(&a), "Chapter 2");
+    keys(&mut a, "l");
+    assert_eq!(a.view().unwrap().tree.rows().len(), 5);
+    keys(&mut a, "lj");
+    handle_key(&mut a, Key::plain(Code::Enter));
+    assert_eq!(section_title(&a), "Section 2.1");
+    keys(&mut a, "L");
+    assert_eq!(a.view().unwrap().tree.rows().len(), 9);
+    handle_key(&mut a, Key::plain(Code::Tab));
+    assert_eq!(a.focus, Focus::Text);
+    keys(&mut a, "t");
+    assert!(!a.tree_shown);
+    handle_key(&mut a, Key::plain(Code::Tab));
+    assert_eq!(a.focus, Focus::Text, "no focus on a hidden tree");
+}
+
+#[test]
+fn tree_resize_keys() {
+    let mut a = app(100, 30);
+    let w = a.tree_width;
+    keys(&mut a, ">");
+    assert!(a.tree_width > w);
+    keys(&mut a, "<<<<<<<<<<");
+    assert_eq!(a.tree_width, lectern::app::geometry::MIN_TREE_WIDTH);
+}
+
+#[test]
+fn tree_shown_at_start_only_when_wide_enough() {
+    assert!(app(80, 24).tree_shown);
+    assert!(!app(79, 24).tree_shown);
+    assert!(!app(40, 12).tree_shown);
+}
+
+#[test]
+fn resize_keeps_the_same_text_at_the_top() {
+    let mut a = app(120, 40);
+    keys(&mut a, "40j");
+    let anchor = a.view().unwrap().top;
+    for (c, r) in [(40u16, 12u16), (200, 50), (61, 17), (120, 40)] {
+        update(&mut a, Action::Resize(c, r));
+        let v = a.view().unwrap();
+        let l = v.layout().line_of(anchor);
+        assert_eq!(v.top_line(), l, "at {c}x{r} the line holding the old top anchor is on top");
+    }
+}
+
+#[test]
+fn overlays_open_and_close() {
+    let mut a = app(80, 24);
+    keys(&mut a, "?");
+    assert_eq!(a.overlay, Some(Overlay::Help { scroll: 0 }));
+    keys(&mut a, "j");
+    assert_eq!(a.overlay, Some(Overlay::Help { scroll: 1 }), "keys go to the overlay");
+    keys(&mut a, "q");
+    assert_eq!(a.overlay, None, "q closes an overlay without a text field");
+    assert!(!a.quit);
+    keys(&mut a, "o");
+    assert!(matches!(a.overlay, Some(Overlay::Library { .. })));
+    handle_key(&mut a, Key::plain(Code::Esc));
+    assert_eq!(a.overlay, None);
+    keys(&mut a, "q");
+    assert!(a.quit);
+}
+
+#[test]
+fn library_enter_switches_document() {
+    let mut lib = Library::bundled();
+    lib.docs.push(book());
+    let n = lib.docs.len();
+    let mut a = App::new(lib, 80, 24, Settings::default());
+    keys(&mut a, "o");
+    for _ in 0..n {
+        keys(&mut a, "j");
+    }
+    handle_key(&mut a, Key::plain(Code::Enter));
+    assert_eq!(a.current, n - 1);
+    assert_eq!(a.doc().unwrap().title, "Book");
+    update(&mut a, Action::Run(Command::Quit, None));
+    assert!(a.quit);
+}
