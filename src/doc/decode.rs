@@ -141,13 +141,15 @@ fn is_binary_control(c: u32) -> bool {
 /// Invalid UTF-8: lossy UTF-8 when it is mostly UTF-8, else a legacy encoding.
 fn decode_invalid_utf8<'a>(bytes: &'a [u8], notices: &mut Vec<String>) -> (Cow<'a, str>, &'static str) {
     let (valid_multibyte, invalid) = utf8_census(bytes);
+    if valid_multibyte > 0 && invalid * 2 <= valid_multibyte {
+        return (utf8_lossy(bytes, notices), "UTF-8");
+    }
     let guess = guess_legacy(bytes);
     let lossy = if valid_multibyte == 0 {
         false
-    } else if invalid * 2 <= valid_multibyte {
-        true
     } else if !guess.is_single_byte() && guess.decode_without_bom_handling_and_without_replacement(bytes).is_some() {
-        // A multi-byte legacy encoding (EUC-JP, GBK, ...) that reads every byte cleanly.
+        // A multi-byte legacy encoding (EUC-JP, GBK, ...) that reads every byte cleanly;
+        // such text forms many valid UTF-8 sequences by accident.
         false
     } else {
         // Single-byte legacy text forms valid UTF-8 only by accident (far under 5% of its
@@ -165,9 +167,11 @@ fn decode_invalid_utf8<'a>(bytes: &'a [u8], notices: &mut Vec<String>) -> (Cow<'
     (text, guess.name())
 }
 
+/// chardetng's guess from the first MiB, which is plenty to tell encodings apart.
 fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
+    const GUESS_LEN: usize = 1 << 20;
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
+    detector.feed(&bytes[..bytes.len().min(GUESS_LEN)], bytes.len() <= GUESS_LEN);
     detector.guess(None, chardetng::Utf8Detection::Deny)
 }
 
@@ -274,6 +278,26 @@ mod tests {
         let d = decode(b"Le caf\xe9 est pr\xeat, dit le gar\xe7on.\n").unwrap();
         assert_eq!(d.text, "Le café est prêt, dit le garçon.\n");
         assert_eq!(d.notices, vec!["decoded as windows-1252".to_string()]);
+    }
+
+    #[test]
+    fn stray_byte_in_utf8_chinese_stays_utf8() {
+        let mut bytes = "他喜欢慢慢地读，一边读一边在纸上写下自己的想法。".repeat(3).into_bytes();
+        bytes.insert(9, 0xB0);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.contains("慢慢地读"));
+        assert_eq!(d.notices, vec!["1 invalid UTF-8 byte shown as \u{FFFD}".to_string()]);
+    }
+
+    #[test]
+    fn cyrillic_windows_1251_is_detected() {
+        let source = "Глава первая. Это был тихий вечер, и он открыл очень длинную книгу. \
+                      В книге было много глав, и каждая рассказывала свою историю.\n";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(source);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.text, source);
+        assert_eq!(d.notices, vec!["decoded as windows-1251".to_string()]);
     }
 
     #[test]
