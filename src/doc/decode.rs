@@ -46,6 +46,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
         let body = bytes.strip_prefix(b"\xFF\xFE").or_else(|| bytes.strip_prefix(b"\xFE\xFF"));
         let (text, had_errors) = enc.decode_without_bom_handling(body.unwrap_or(bytes));
         if had_errors {
+            // Random bytes behind an FF FE pair hit lone surrogates every few dozen units.
+            let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
+            if bad * 100 > text.chars().count() {
+                return Err(NotText::Binary);
+            }
             notices.push("invalid UTF-16 shown as \u{FFFD}".to_string());
         }
         (text, enc.name())
@@ -322,6 +327,19 @@ mod tests {
             .collect();
         assert_eq!(decode(&bytes), Err(NotText::Binary));
         assert!(looks_binary(&bytes));
+    }
+
+    #[test]
+    fn random_bytes_behind_a_utf16_bom_are_binary() {
+        let mut x: u32 = 0x0BAD_CAFE;
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend((0..8192).map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            (x >> 24) as u8
+        }));
+        assert_eq!(decode(&bytes), Err(NotText::Binary));
     }
 
     #[test]
