@@ -117,6 +117,13 @@ fn directory_walk_is_sorted_and_skips_binary_empty_hidden_and_junk() {
     assert_eq!(lib.skipped, 3, "png, NUL file and empty file are counted");
     assert!(lib.problems.is_empty(), "{:?}", lib.problems);
     assert_eq!(lib.docs[2].origin, Origin::File(d.join("sub/c.txt")));
+    assert_eq!(lib.skipped_notice().as_deref(), Some("3 files skipped (binary or empty)"));
+
+    let mut both = Library::from_stdin_bytes(b"From stdin.\n");
+    both.extend(lib);
+    assert_eq!(both.docs.len(), 6);
+    assert_eq!(both.docs[0].origin, Origin::Stdin);
+    assert_eq!(both.skipped, 3);
 }
 
 #[test]
@@ -342,4 +349,19 @@ fn corpus_sweep() {
         start.elapsed()
     );
     assert!(walked.problems.is_empty(), "{:?}", walked.problems);
+}
+
+/// `lectern /dev/zero` must refuse after the first bytes, not read forever.
+#[test]
+fn endless_devices_named_directly_are_refused_quickly() {
+    for dev in ["/dev/zero", "/dev/urandom"] {
+        let path = PathBuf::from(dev);
+        if !path.exists() {
+            println!("{dev} missing; skipped");
+            continue;
+        }
+        let lib = within(20, move || Library::open_paths(&[path]));
+        assert!(lib.docs.is_empty());
+        assert_eq!(lib.problems, vec![format!("{dev}: not a text document (binary data)")]);
+    }
 }

@@ -59,6 +59,23 @@ impl Library {
         lib
     }
 
+    /// Append another library after this one (e.g. files after stdin), counts included.
+    pub fn extend(&mut self, other: Library) {
+        self.docs.extend(other.docs);
+        self.problems.extend(other.problems);
+        self.skipped += other.skipped;
+    }
+
+    /// One line for the user when directory walks passed files over, e.g. "3 files skipped
+    /// (binary or empty)".
+    pub fn skipped_notice(&self) -> Option<String> {
+        match self.skipped {
+            0 => None,
+            1 => Some("1 file skipped (binary or empty)".to_string()),
+            n => Some(format!("{n} files skipped (binary or empty)")),
+        }
+    }
+
     /// A path the user named: a directory is walked (or opened as a book); anything else is
     /// read, FIFOs included (`lectern <(cmd)`).
     fn add_named_path(&mut self, p: &Path) {
