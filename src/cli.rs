@@ -36,9 +36,7 @@ impl Cli {
             std::io::stdin().read_to_end(&mut bytes)?;
             let mut lib = Library::from_stdin_bytes(&bytes);
             let files: Vec<PathBuf> = self.paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
-            let rest = Library::open_paths(&files);
-            lib.docs.extend(rest.docs);
-            lib.problems.extend(rest.problems);
+            lib.extend(Library::open_paths(&files));
             return Ok(lib);
         }
         if self.paths.is_empty() {

@@ -20,6 +20,9 @@ fn main() -> ExitCode {
     for p in &library.problems {
         eprintln!("lectern: {}", lectern::doc::sanitize::visible(p));
     }
+    if let Some(n) = library.skipped_notice() {
+        eprintln!("lectern: {n}");
+    }
     if library.docs.is_empty() {
         eprintln!("lectern: nothing to read");
         return ExitCode::FAILURE;

@@ -83,8 +83,10 @@ impl App {
             quit: false,
             full_redraw: false,
         };
-        if !app.library.problems.is_empty() {
-            app.message = Some(app.library.problems.join("; "));
+        let mut notes = app.library.problems.clone();
+        notes.extend(app.library.skipped_notice());
+        if !notes.is_empty() {
+            app.message = Some(notes.join("; "));
         }
         app.refresh();
         app
