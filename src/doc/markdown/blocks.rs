@@ -80,10 +80,8 @@ impl BlockBuilder {
                 self.push_block(Block::new(BlockKind::Rule, ""));
             }
             Event::TaskListMarker(checked) => {
-                if let Some(item) = self.items.last_mut() {
-                    if item.marker.is_some() {
-                        item.marker = Some(if checked { "[x]" } else { "[ ]" }.to_string());
-                    }
+                if let Some(item) = self.items.last_mut().filter(|i| i.marker.is_some()) {
+                    item.marker = Some(if checked { "[x]" } else { "[ ]" }.to_string());
                 }
             }
         }
@@ -140,7 +138,10 @@ impl BlockBuilder {
                     }
                     None => bullet(depth).to_string(),
                 };
-                self.items.push(ItemFrame { marker: Some(marker), depth });
+                self.items.push(ItemFrame {
+                    marker: Some(marker),
+                    depth,
+                });
             }
             Tag::FootnoteDefinition(label) => {
                 self.flush();
@@ -196,7 +197,11 @@ impl BlockBuilder {
                     if text.ends_with('\n') {
                         text.pop();
                     }
-                    self.push_block(Block::new(BlockKind::Code { lang }, sanitize_code(&text)));
+                    let mut code = StyledText::default();
+                    code.push_preformatted(&text);
+                    let mut block = Block::new(BlockKind::Code { lang }, code.text);
+                    block.runs = code.runs;
+                    self.push_block(block);
                 }
             }
             TagEnd::HtmlBlock => {
@@ -311,7 +316,9 @@ impl BlockBuilder {
 
     /// Turn the inline buffer into a block of the kind the context calls for.
     fn flush(&mut self) {
-        let Some(mut buf) = self.buf.take() else { return };
+        let Some(mut buf) = self.buf.take() else {
+            return;
+        };
         if self.table.is_some() {
             // Stray text between cells: keep it in the next cell rather than lose it.
             self.buf = Some(buf);
@@ -324,7 +331,10 @@ impl BlockBuilder {
         let kind = if let Some(level) = self.heading {
             BlockKind::Heading { level }
         } else if let Some(item) = self.items.last_mut() {
-            BlockKind::ListItem { depth: item.depth, marker: item.marker.take().unwrap_or_default() }
+            BlockKind::ListItem {
+                depth: item.depth,
+                marker: item.marker.take().unwrap_or_default(),
+            }
         } else {
             BlockKind::Paragraph
         };
@@ -337,11 +347,12 @@ impl BlockBuilder {
     /// Before a block that cannot carry a marker (code, table, nested list) opens inside an
     /// item, emit the item's unused marker on an empty list item so the bullet is not lost.
     fn claim_marker(&mut self) {
-        if let Some(item) = self.items.last_mut() {
-            if let Some(marker) = item.marker.take() {
-                let depth = item.depth;
-                self.push_block(Block::new(BlockKind::ListItem { depth, marker }, ""));
-            }
+        if let Some((depth, marker)) = self
+            .items
+            .last_mut()
+            .and_then(|item| Some((item.depth, item.marker.take()?)))
+        {
+            self.push_block(Block::new(BlockKind::ListItem { depth, marker }, ""));
         }
     }
 
@@ -359,20 +370,4 @@ fn quote_label(kind: BlockQuoteKind) -> &'static str {
         BlockQuoteKind::Warning => "Warning",
         BlockQuoteKind::Caution => "Caution",
     }
-}
-
-/// Code keeps tabs and line breaks (layout handles them) but no other control characters.
-fn sanitize_code(text: &str) -> String {
-    use crate::doc::sanitize::placeholder;
-    if !text.chars().any(|c| c != '\n' && c != '\t' && placeholder(c).is_some()) {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match placeholder(c) {
-            Some(p) if c != '\n' && c != '\t' => out.push_str(p),
-            _ => out.push(c),
-        }
-    }
-    out
 }

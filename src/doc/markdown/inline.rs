@@ -18,10 +18,21 @@ impl StyledText {
     /// Append flowing text: tabs and line breaks become spaces (reflowable blocks never
     /// hold '\n'), other control characters become visible placeholders.
     pub fn push(&mut self, s: &str, style: Inline) {
+        self.push_with(s, style, true);
+    }
+
+    /// Append preformatted text: tabs and line breaks stay (layout handles them), other
+    /// control characters become visible placeholders.
+    pub fn push_preformatted(&mut self, s: &str) {
+        self.push_with(s, Inline::PLAIN, false);
+    }
+
+    fn push_with(&mut self, s: &str, style: Inline, flowing: bool) {
         let mut plain_from = 0;
         for (i, c) in s.char_indices() {
             let replacement = match c {
-                '\t' | '\n' | '\r' => Some((" ", style)),
+                '\t' | '\n' if !flowing => None,
+                '\t' | '\n' | '\r' if flowing => Some((" ", style)),
                 _ => placeholder(c).map(|p| (p, style.union(Inline::PLACEHOLDER))),
             };
             if let Some((rep, rep_style)) = replacement {
@@ -46,7 +57,10 @@ impl StyledText {
         let end = self.text.len();
         match self.runs.last_mut() {
             Some(last) if last.range.end == start && last.style == style => last.range.end = end,
-            _ => self.runs.push(StyleRun { range: start..end, style }),
+            _ => self.runs.push(StyleRun {
+                range: start..end,
+                style,
+            }),
         }
     }
 

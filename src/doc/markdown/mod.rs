@@ -32,8 +32,11 @@ use super::{Block, BlockKind, Document, Format, Origin, Section, assign_section_
 /// Parse Markdown into a document.
 pub fn parse(text: &str, origin: Origin) -> Document {
     let mut notices = Vec::new();
-    let text: Cow<'_, str> =
-        if text.contains('\r') { Cow::Owned(text.replace("\r\n", "\n")) } else { Cow::Borrowed(text) };
+    let text: Cow<'_, str> = if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        Cow::Borrowed(text)
+    };
     let (body, front_title) = match front_matter::split(&text) {
         Some(fm) => {
             notices.push("Skipped the YAML front matter at the start of the file.".to_string());
@@ -52,7 +55,14 @@ pub fn parse(text: &str, origin: Origin) -> Document {
     let mut outline = heading_outline(&blocks);
     assign_section_ids(&mut outline);
     let title = choose_title(&blocks, &outline, front_title, &origin);
-    Document { title, origin, format: Format::Markdown, blocks, outline, notices }
+    Document {
+        title,
+        origin,
+        format: Format::Markdown,
+        blocks,
+        outline,
+        notices,
+    }
 }
 
 fn options() -> Options {
@@ -71,7 +81,9 @@ pub(crate) fn heading_outline(blocks: &[Block]) -> Vec<Section> {
     // (source level, outline index) of the open ancestors.
     let mut open: Vec<(u8, usize)> = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
-        let BlockKind::Heading { level } = b.kind else { continue };
+        let BlockKind::Heading { level } = b.kind else {
+            continue;
+        };
         while open.last().is_some_and(|&(l, _)| l >= level) {
             open.pop();
         }
@@ -98,7 +110,9 @@ fn choose_title(
     front_title: Option<String>,
     origin: &Origin,
 ) -> String {
-    let mut level_one = blocks.iter().filter(|b| b.kind == BlockKind::Heading { level: 1 });
+    let mut level_one = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading { level: 1 });
     if let (Some(only), None) = (level_one.next(), level_one.next()) {
         return only.text.clone();
     }

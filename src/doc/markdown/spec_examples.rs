@@ -54,12 +54,16 @@ fn find_examples(lines: &[&str]) -> Vec<Example> {
         if is_dot(lines[i]) && (i == 0 || is_blank(lines, i - 1)) {
             let middle = (i + 1..lines.len()).find(|&j| is_dot(lines[j]));
             let close = middle.and_then(|m| (m + 1..lines.len()).find(|&j| is_dot(lines[j])));
-            if let (Some(middle), Some(close)) = (middle, close) {
-                if is_blank(lines, close + 1) {
-                    found.push(Example { open: i, middle, close });
-                    i = close + 1;
-                    continue;
-                }
+            if let (Some(middle), Some(close)) = (middle, close)
+                && is_blank(lines, close + 1)
+            {
+                found.push(Example {
+                    open: i,
+                    middle,
+                    close,
+                });
+                i = close + 1;
+                continue;
             }
         }
         i += 1;
@@ -95,7 +99,9 @@ mod tests {
         let ex = ".\n# foo\n.\n<h1>foo</h1>\n.\n";
         let text = format!("Intro\n\n{ex}\n{ex}\n{ex}\nEnd\n");
         let out = rewrite(&text).expect("uses the notation");
-        assert!(out.starts_with("Intro\n\n```markdown\n# foo\n```\n\n```html\n<h1>foo</h1>\n```\n"));
+        assert!(
+            out.starts_with("Intro\n\n```markdown\n# foo\n```\n\n```html\n<h1>foo</h1>\n```\n")
+        );
         assert!(out.ends_with("\nEnd\n"));
     }
 

@@ -24,7 +24,12 @@ impl TableBuilder {
                 Alignment::Right => Align::Right,
             })
             .collect();
-        TableBuilder { align, header_rows: 0, rows: Vec::new(), row: None }
+        TableBuilder {
+            align,
+            header_rows: 0,
+            rows: Vec::new(),
+            row: None,
+        }
     }
 
     pub fn start_row(&mut self) {
@@ -67,7 +72,11 @@ impl TableBuilder {
             text.push('\n');
             rows.push(cells);
         }
-        let table = Table { align: self.align, header_rows: self.header_rows, rows };
+        let table = Table {
+            align: self.align,
+            header_rows: self.header_rows,
+            rows,
+        };
         let mut block = Block::new(BlockKind::Table(table), text);
         block.links = links;
         block

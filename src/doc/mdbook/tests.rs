@@ -11,7 +11,10 @@ fn write(dir: &Path, rel: &str, text: &str) {
 }
 
 fn shape(doc: &Document) -> Vec<(String, u8, Option<usize>)> {
-    doc.outline.iter().map(|s| (s.title.clone(), s.level, s.parent)).collect()
+    doc.outline
+        .iter()
+        .map(|s| (s.title.clone(), s.level, s.parent))
+        .collect()
 }
 
 #[test]
@@ -31,7 +34,11 @@ fn parts_prefix_suffix_drafts_and_missing_files() {
         "# Contents\n\n[Preface](pre.md)\n\n# Basics\n\n- [One](one.md)\n  - [Draft]()\n    - [Deep](deep.md)\n- [Gone](gone.md)\n\n---\n\n[Thanks](thanks%20you.md)\n",
     );
     write(d, "pre.md", "Just prose.\n");
-    write(d, "one.md", "# One, the file's title\n\nText.\n\n## Detail\n\n```rust\n# use std::io;\nfn main() {}\n```\n");
+    write(
+        d,
+        "one.md",
+        "# One, the file's title\n\nText.\n\n## Detail\n\n```rust\n# use std::io;\n#\nfn main() {}\n    ##x\n```\n",
+    );
     write(d, "deep.md", "## A\n\n## B\n");
     write(d, "thanks you.md", "Thanks.\n");
     let doc = load_book(d).expect("a book").expect("readable");
@@ -59,7 +66,7 @@ fn parts_prefix_suffix_drafts_and_missing_files() {
     assert_eq!(doc.blocks[doc.outline[0].block].text, "Preface");
     assert_eq!(doc.blocks[doc.outline[0].block + 1].text, "Just prose.");
     // mdBook's hidden Rust lines stay hidden.
-    assert!(doc.blocks.iter().any(|b| b.text == "fn main() {}"));
+    assert!(doc.blocks.iter().any(|b| b.text == "fn main() {}\n    #x"));
     assert_eq!(doc.notices.len(), 1, "{:?}", doc.notices);
     assert!(doc.notices[0].contains("Gone"));
     assert!(doc.outline.iter().all(|s| s.block < doc.blocks.len()));
@@ -70,7 +77,11 @@ fn parts_prefix_suffix_drafts_and_missing_files() {
 fn book_toml_title_wins_and_src_folder_is_found() {
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();
-    write(d, "book.toml", "[output.html]\ntitle = \"wrong\"\n[book]\nauthors = []\ntitle = 'The Book'\n");
+    write(
+        d,
+        "book.toml",
+        "[output.html]\ntitle = \"wrong\"\n[book]\nauthors = []\ntitle = 'The Book'\n",
+    );
     write(d, "src/SUMMARY.md", "- [A](a.md)\n");
     write(d, "src/a.md", "# A\n");
     let doc = load_book(d).expect("a book").expect("readable");
