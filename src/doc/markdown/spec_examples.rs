@@ -10,6 +10,10 @@ const MIN_EXAMPLES: usize = 3;
 /// `text` with every dot-delimited example turned into fenced code blocks, or None when
 /// the document does not use the notation. Expects '\n' line endings.
 pub fn rewrite(text: &str) -> Option<String> {
+    // Cheap rejection for the common case: no line can start with '.'.
+    if !text.starts_with('.') && !text.contains("\n.") {
+        return None;
+    }
     let lines: Vec<&str> = text.split('\n').collect();
     let examples = find_examples(&lines);
     if examples.len() < MIN_EXAMPLES {

@@ -254,3 +254,40 @@ fn control_characters_in_code_become_marked_placeholders() {
     assert_eq!(b.text, "a^Gb\n\tc");
     assert_eq!(run_text(b, Inline::PLACEHOLDER), ["^G"]);
 }
+
+#[test]
+fn pathological_nesting_is_survived() {
+    let quotes = format!("{}deep\n", "> ".repeat(5000));
+    let d = doc(&quotes);
+    assert_eq!(
+        d.blocks.last().map(|b| (b.quote, b.text.as_str())),
+        Some((u8::MAX, "deep"))
+    );
+    let mut lists = String::new();
+    for i in 0..400 {
+        lists.push_str(&"  ".repeat(i));
+        lists.push_str("- x\n");
+    }
+    let d = doc(&lists);
+    assert!(
+        d.blocks
+            .iter()
+            .all(|b| matches!(b.kind, BlockKind::ListItem { .. }))
+    );
+    let d = doc(&format!("{}{}", "[".repeat(20000), "*a_".repeat(20000)));
+    assert_eq!(d.blocks.len(), 1);
+    let headings: String = (0..3000)
+        .map(|i| format!("{} h{i}\n", "#".repeat(i % 6 + 1)))
+        .collect();
+    assert_eq!(doc(&headings).outline.len(), 3000);
+}
+
+#[test]
+fn empty_and_blank_documents_have_no_blocks_and_a_file_title() {
+    for text in ["", "\n\n", "---\n---\n", "<!-- only a comment -->\n"] {
+        let d = doc(text);
+        assert!(d.blocks.is_empty(), "{text:?}: {:?}", d.blocks);
+        assert!(d.outline.is_empty());
+        assert_eq!(d.title, "test.md");
+    }
+}
