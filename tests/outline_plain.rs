@@ -113,3 +113,8 @@ fn print_outlines() {
         println!("=== {} | TITLE: {}\n{}", f.display(), doc.title, doc.outline_text());
     }
 }
+
+#[test]
+fn debian_faq() {
+    golden("debian-faq-11.1__debian-faq.en.txt", "debian-faq");
+}

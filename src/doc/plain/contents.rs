@@ -47,6 +47,8 @@ pub fn apply(groups: &[Group], roles: &mut [Role], wrap: usize) {
         let mut end = c + 1;
         while end < groups.len() {
             match region_entries(&groups[end], wrap) {
+                // The first title seen twice is the body heading the contents pointed to.
+                Some(e) if e.len() == 1 && entries.contains(&e[0]) => break,
                 Some(e) => entries.extend(e),
                 None => break,
             }

@@ -24,6 +24,7 @@ pub enum Style {
 
 #[derive(Debug, Clone)]
 pub struct Heading {
+    /// Index of the group this heading came from.
     pub group: usize,
     pub style: Style,
     pub number: Option<String>,
@@ -51,15 +52,27 @@ fn is_body(g: Option<&Group>) -> bool {
     match g {
         Some(g) if g.kind == GroupKind::Text => {
             let columns = g.lines.iter().any(|l| trim(l).contains("   ") || trim(l).contains('\t'));
-            !columns && (g.lines.len() >= 2 || char_len(trim(g.lines[0])) >= 80)
+            !columns && list_marker(trim(g.lines[0])).is_none() && (g.lines.len() >= 2 || char_len(trim(g.lines[0])) >= 80)
         }
         _ => false,
     }
 }
 
-/// Code-ish characters that never appear in a prose heading.
+/// Code-ish characters that never appear in a prose heading, or a "Field: value" line.
 fn has_code_chars(t: &str) -> bool {
-    t.contains(['[', ']', '{', '}', '<', '>', '=', '_', '|', '$', '\\', '@', '#'])
+    let field = t.split_once(": ").is_some_and(|(k, _)| !k.contains(' '));
+    field || t.contains(['[', ']', '{', '}', '<', '>', '=', '_', '|', '$', '\\', '@', '#'])
+}
+
+/// "A. Standard Resolution Procedure": an appendix letter, a period and a title.
+fn lettered(t: &str) -> Option<(&str, &str)> {
+    let b = t.as_bytes();
+    if b.len() < 4 || !b[0].is_ascii_uppercase() || b[1] != b'.' || b[2] != b' ' {
+        return None;
+    }
+    let rest = &t[3..];
+    rest.chars().next().filter(|c| c.is_uppercase())?;
+    (words(rest) <= 10 && !ends_like_sentence(rest)).then_some((&t[..1], rest))
 }
 
 fn is_caps(t: &str) -> bool {
@@ -120,6 +133,11 @@ pub fn candidate(groups: &[Group], i: usize) -> Option<Heading> {
     }
     if !single {
         return None;
+    }
+    if indent_of(first) <= 1
+        && let Some((letter, rest)) = lettered(&t)
+    {
+        return heading(Style::Keyword(20, "appendix".into()), Some(letter), rest);
     }
     if let Some((rank, kw, num, rest)) = keyword_number(&t) {
         if char_len(rest) > 100 || (ends_like_sentence(rest) && words(rest) > 8) {

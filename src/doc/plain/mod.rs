@@ -9,6 +9,8 @@ mod headings;
 mod lines;
 mod markers;
 mod outline;
+#[cfg(test)]
+mod tests;
 
 use super::{Block, BlockKind, Document, Format, Origin, Section, assign_section_ids};
 use blocks::ListState;
@@ -43,6 +45,7 @@ pub fn parse(text: &str, origin: Origin) -> Document {
         outline::demote_title_page(&groups, &mut roles, t);
     }
     contents::apply(&groups, &mut roles, wrap);
+    require_underline_when_usual(&groups, &mut roles);
     check_numbering(&mut roles);
     drop_repeated_titles(&mut roles, title_group);
     let ranks = outline::ranks(&roles);
@@ -66,15 +69,57 @@ fn classify(groups: &[Group]) -> Vec<Role> {
     roles
 }
 
+/// Where numbered headings are underlined (Sphinx and docutils text), a numbered line without
+/// an underline is a list item ("1. Russ Allbery"), not a section.
+fn require_underline_when_usual(groups: &[Group], roles: &mut [Role]) {
+    let numbered = |r: &Role| matches!(r, Role::Heading(h) if matches!(h.style, Style::Numbered(_)));
+    let underlined = |r: &Role| matches!(r, Role::Heading(h) if matches!(groups[h.group].kind, GroupKind::Underlined(_)));
+    let total = roles.iter().filter(|r| numbered(r)).count();
+    let under = roles.iter().filter(|r| numbered(r) && underlined(r)).count();
+    // Headings there are marked; a bare line above a paragraph is a lead-in sentence.
+    let all_under = roles.iter().filter(|r| underlined(r)).count();
+    if all_under >= 3 {
+        for r in roles.iter_mut() {
+            if matches!(r, Role::Heading(h) if h.style == Style::Standalone) {
+                *r = Role::Body;
+            }
+        }
+    }
+    if total >= 3 && under * 4 >= total * 3 {
+        for r in roles.iter_mut() {
+            if numbered(r) && !underlined(r) {
+                *r = Role::Body;
+            }
+        }
+    }
+}
+
 /// Numbered candidates out of sequence are list items or stray lines, not sections.
 fn check_numbering(roles: &mut [Role]) {
     let mut last: Option<Vec<u32>> = None;
+    let mut last_letter: Option<u8> = None;
     for r in roles.iter_mut() {
         if let Role::Heading(h) = r
             && let Style::Numbered(p) = &h.style
         {
             if headings::follows(last.as_deref(), p) {
                 last = Some(p.clone());
+            } else {
+                *r = Role::Body;
+            }
+        } else if let Role::Heading(h) = r
+            && let Style::Keyword(_, kw) = &h.style
+            && kw == "appendix"
+            && h.number.as_deref().is_some_and(|n| n.len() == 1)
+        {
+            // Lettered appendices run A, B, C...; a stray "C. Something" alone is not one.
+            let letter = h.number.as_deref().and_then(|n| n.bytes().next()).unwrap_or(b'A');
+            let ok = match last_letter {
+                None => letter == b'A',
+                Some(prev) => letter == prev + 1,
+            };
+            if ok {
+                last_letter = Some(letter);
             } else {
                 *r = Role::Body;
             }
@@ -112,8 +157,8 @@ struct Builder {
 
 impl Builder {
     /// Open a section at `rank` for the block about to be pushed; None if it repeats an open one.
-    fn open(&mut self, rank: i32, title: &str, number: Option<&str>) -> Option<u8> {
-        let key = number.map(str::to_lowercase);
+    fn open(&mut self, rank: i32, title: &str, number: Option<&str>, key: Option<&str>) -> Option<u8> {
+        let key = key.map(str::to_lowercase);
         if key.is_some() && self.stack.iter().any(|(_, _, k)| *k == key) {
             return None;
         }
@@ -157,7 +202,7 @@ fn build(groups: &[Group], roles: &[Role], ranks: &[Option<i32>], wrap: usize, o
                 };
                 let title = if h.title.is_empty() { shown.clone() } else { h.title.clone() };
                 let number = h.number.as_deref().filter(|_| !h.title.is_empty());
-                let kind = match b.open(rank, &title, number) {
+                let kind = match b.open(rank, &title, number, h.number.as_deref()) {
                     Some(level) => BlockKind::Heading { level: level.min(6) },
                     None => BlockKind::Paragraph,
                 };
@@ -169,7 +214,7 @@ fn build(groups: &[Group], roles: &[Role], ranks: &[Option<i32>], wrap: usize, o
                         BlockKind::ListItem { depth, .. } => i32::from(*depth),
                         _ => 0,
                     };
-                    b.open(contents_rank + 2 + depth, &item.text, None);
+                    b.open(contents_rank + 2 + depth, &item.text, None, None);
                     b.blocks.push(item);
                 }
             }
