@@ -118,3 +118,18 @@ fn print_outlines() {
 fn debian_faq() {
     golden("debian-faq-11.1__debian-faq.en.txt", "debian-faq");
 }
+
+/// `cargo test --release --test outline_plain big_file_timing -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn big_file_timing() {
+    let mut text = String::new();
+    for f in std::fs::read_dir(manifest().join("tests/fixtures")).expect("fixtures").flatten() {
+        text.push_str(&String::from_utf8_lossy(&std::fs::read(f.path()).expect("read")));
+    }
+    let target: usize = std::env::var("PLAIN_MB").ok().and_then(|v| v.parse().ok()).unwrap_or(100) << 20;
+    let big = text.repeat(target / text.len().max(1) + 1);
+    let t = std::time::Instant::now();
+    let doc = plain::parse(&big, Origin::Stdin);
+    println!("{} MB -> {} blocks, {} sections in {:?}", big.len() >> 20, doc.blocks.len(), doc.outline.len(), t.elapsed());
+}

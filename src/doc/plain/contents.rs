@@ -8,7 +8,7 @@ use super::groups::{Group, GroupKind};
 use super::headings::{Style, ends_like_sentence};
 use super::lines::{collapse, trim};
 use super::markers::{decimal_number, keyword_number, list_marker};
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 /// A title reduced to what a contents line and its body heading share.
 pub fn normalize(s: &str) -> String {
@@ -39,6 +39,15 @@ fn region_entries(g: &Group, wrap: usize) -> Option<Vec<String>> {
 
 /// Apply the contents rules to every contents title in `roles`.
 pub fn apply(groups: &[Group], roles: &mut [Role], wrap: usize) {
+    // Last heading index per normalised title, so each lookup is O(1) however many contents blocks.
+    let mut last_heading: HashMap<String, usize> = HashMap::new();
+    if roles.iter().any(|r| matches!(r, Role::Heading(h) if h.style == Style::Contents)) {
+        for (i, r) in roles.iter().enumerate() {
+            if let Role::Heading(h) = r {
+                last_heading.insert(normalize(&h.title), i);
+            }
+        }
+    }
     for c in 0..groups.len() {
         if !matches!(&roles[c], Role::Heading(h) if h.style == Style::Contents) {
             continue;
@@ -57,14 +66,7 @@ pub fn apply(groups: &[Group], roles: &mut [Role], wrap: usize) {
         if entries.is_empty() {
             continue;
         }
-        let body: HashSet<String> = roles[end..]
-            .iter()
-            .filter_map(|r| match r {
-                Role::Heading(h) => Some(normalize(&h.title)),
-                _ => None,
-            })
-            .collect();
-        let matched = entries.iter().filter(|e| body.contains(*e)).count();
+        let matched = entries.iter().filter(|e| last_heading.get(*e).is_some_and(|&i| i >= end)).count();
         if matched * 2 >= entries.len() {
             for r in &mut roles[c + 1..end] {
                 if matches!(r, Role::Heading(_)) {

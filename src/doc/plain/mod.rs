@@ -138,12 +138,12 @@ fn drop_repeated_titles(roles: &mut [Role], title_group: Option<usize>) {
     let Some(t) = title_group else { return };
     let Role::Heading(title) = &roles[t] else { return };
     let key = title.title.to_lowercase();
-    for i in t + 1..roles.len() {
-        if let Role::Heading(h) = &roles[i]
+    for (i, r) in roles.iter_mut().enumerate().skip(t + 1) {
+        if let Role::Heading(h) = r
             && h.number.is_none()
             && h.title.to_lowercase() == key
         {
-            roles[i] = if i == t + 1 { Role::Skip } else { Role::Body };
+            *r = if i == t + 1 { Role::Skip } else { Role::Body };
         }
     }
 }
