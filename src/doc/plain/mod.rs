@@ -1,0 +1,257 @@
+//! Plain-text reader: finds the structure a human sees in a text file (headings by number,
+//! keyword, underline, capitals or position; lists; preformatted text; contents blocks) and
+//! builds the block list and outline from it. Must not import ratatui or crossterm.
+
+mod blocks;
+mod contents;
+mod groups;
+mod headings;
+mod lines;
+mod markers;
+mod outline;
+#[cfg(test)]
+mod tests;
+
+use super::{Block, BlockKind, Document, Format, Origin, Section, assign_section_ids};
+use blocks::ListState;
+use groups::{Group, GroupKind};
+use headings::{Heading, Style};
+
+/// What a group becomes.
+#[derive(Debug, Clone)]
+enum Role {
+    Body,
+    Heading(Heading),
+    /// Consumed by a neighbour (a merged subtitle, a repeated title line).
+    Skip,
+    /// A list inside a contents block whose items are themselves outline entries.
+    ContentsItems,
+}
+
+/// Parse plain text into a document.
+pub fn parse(text: &str, origin: Origin) -> Document {
+    let text = lines::unify_newlines(text);
+    let items = lines::items(&text);
+    let wrap = blocks::wrap_width(items.iter().filter_map(|i| match i {
+        lines::Item::Text(t) => Some(*t),
+        lines::Item::PageBreak => None,
+    }));
+    let mut groups = groups::groups(&items);
+    let title_group = outline::find_title(&mut groups, wrap);
+    let mut roles = classify(&groups);
+    if let Some(t) = title_group {
+        let title = lines::collapse(groups[t].lines[0]);
+        roles[t] = Role::Heading(Heading { group: t, style: Style::Title, number: None, title, merged_next: false });
+        outline::demote_title_page(&groups, &mut roles, t);
+    }
+    contents::apply(&groups, &mut roles, wrap);
+    require_underline_when_usual(&groups, &mut roles);
+    check_numbering(&mut roles);
+    drop_repeated_titles(&mut roles, title_group);
+    let ranks = outline::ranks(&roles);
+    build(&groups, &roles, &ranks, wrap, origin)
+}
+
+fn classify(groups: &[Group]) -> Vec<Role> {
+    let mut roles = vec![Role::Body; groups.len()];
+    let mut i = 0;
+    while i < groups.len() {
+        if let Some(h) = headings::candidate(groups, i) {
+            let merged = h.merged_next;
+            roles[i] = Role::Heading(h);
+            if merged && i + 1 < groups.len() {
+                roles[i + 1] = Role::Skip;
+                i += 1;
+            }
+        }
+        i += 1;
+    }
+    roles
+}
+
+/// Where numbered headings are underlined (Sphinx and docutils text), a numbered line without
+/// an underline is a list item ("1. Russ Allbery"), not a section.
+fn require_underline_when_usual(groups: &[Group], roles: &mut [Role]) {
+    let numbered = |r: &Role| matches!(r, Role::Heading(h) if matches!(h.style, Style::Numbered(_)));
+    let underlined = |r: &Role| matches!(r, Role::Heading(h) if matches!(groups[h.group].kind, GroupKind::Underlined(_)));
+    let total = roles.iter().filter(|r| numbered(r)).count();
+    let under = roles.iter().filter(|r| numbered(r) && underlined(r)).count();
+    // Headings there are marked; a bare line above a paragraph is a lead-in sentence.
+    let all_under = roles.iter().filter(|r| underlined(r)).count();
+    if all_under >= 3 {
+        for r in roles.iter_mut() {
+            if matches!(r, Role::Heading(h) if h.style == Style::Standalone) {
+                *r = Role::Body;
+            }
+        }
+    }
+    if total >= 3 && under * 4 >= total * 3 {
+        for r in roles.iter_mut() {
+            if numbered(r) && !underlined(r) {
+                *r = Role::Body;
+            }
+        }
+    }
+}
+
+/// Numbered candidates out of sequence are list items or stray lines, not sections.
+fn check_numbering(roles: &mut [Role]) {
+    let mut last: Option<Vec<u32>> = None;
+    let mut last_letter: Option<u8> = None;
+    for r in roles.iter_mut() {
+        if let Role::Heading(h) = r
+            && let Style::Numbered(p) = &h.style
+        {
+            if headings::follows(last.as_deref(), p) {
+                last = Some(p.clone());
+            } else {
+                *r = Role::Body;
+            }
+        } else if let Role::Heading(h) = r
+            && let Style::Keyword(_, kw) = &h.style
+            && kw == "appendix"
+            && h.number.as_deref().is_some_and(|n| n.len() == 1)
+        {
+            // Lettered appendices run A, B, C...; a stray "C. Something" alone is not one.
+            let letter = h.number.as_deref().and_then(|n| n.bytes().next()).unwrap_or(b'A');
+            let ok = match last_letter {
+                None => letter == b'A',
+                Some(prev) => letter == prev + 1,
+            };
+            if ok {
+                last_letter = Some(letter);
+            } else {
+                *r = Role::Body;
+            }
+        } else if let Role::Heading(h) = r
+            && let Style::Keyword(..) = &h.style
+            && let Some(n) = h.number.as_deref().and_then(|n| n.rsplit(lines::is_space).next()).and_then(|n| n.parse().ok())
+        {
+            // "Chapter 4" opens the 4.x run of numbered sections.
+            last = Some(vec![n]);
+        }
+    }
+}
+
+/// A title repeated as a running head (or twice at the top) is not a new section.
+fn drop_repeated_titles(roles: &mut [Role], title_group: Option<usize>) {
+    let Some(t) = title_group else { return };
+    let Role::Heading(title) = &roles[t] else { return };
+    let key = title.title.to_lowercase();
+    for (i, r) in roles.iter_mut().enumerate().skip(t + 1) {
+        if let Role::Heading(h) = r
+            && h.number.is_none()
+            && h.title.to_lowercase() == key
+        {
+            *r = if i == t + 1 { Role::Skip } else { Role::Body };
+        }
+    }
+}
+
+struct Builder {
+    blocks: Vec<Block>,
+    outline: Vec<Section>,
+    /// (rank, outline index, keyword number text) of the open headings.
+    stack: Vec<(i32, usize, Option<String>)>,
+}
+
+impl Builder {
+    /// Open a section at `rank` for the block about to be pushed; None if it repeats an open one.
+    fn open(&mut self, rank: i32, title: &str, number: Option<&str>, key: Option<&str>) -> Option<u8> {
+        let key = key.map(str::to_lowercase);
+        if key.is_some() && self.stack.iter().any(|(_, _, k)| *k == key) {
+            return None;
+        }
+        while self.stack.last().is_some_and(|(r, _, _)| *r >= rank) {
+            self.stack.pop();
+        }
+        let level = (self.stack.len() + 1).min(u8::MAX as usize) as u8;
+        self.outline.push(Section {
+            id: String::new(),
+            title: title.to_string(),
+            level,
+            parent: self.stack.last().map(|(_, i, _)| *i),
+            block: self.blocks.len(),
+            number: number.map(str::to_string),
+        });
+        self.stack.push((rank, self.outline.len() - 1, key));
+        Some(level)
+    }
+}
+
+fn build(groups: &[Group], roles: &[Role], ranks: &[Option<i32>], wrap: usize, origin: Origin) -> Document {
+    let mut b = Builder { blocks: Vec::new(), outline: Vec::new(), stack: Vec::new() };
+    let mut lists = ListState::default();
+    let mut contents_rank = 0;
+    for (i, g) in groups.iter().enumerate() {
+        let is_list = g.kind == GroupKind::Text && blocks::is_list(&g.lines);
+        if !is_list {
+            lists.reset();
+        }
+        match &roles[i] {
+            Role::Skip => {}
+            Role::Heading(h) => {
+                let rank = ranks[i].unwrap_or(20);
+                if h.style == Style::Contents {
+                    contents_rank = rank;
+                }
+                let shown = match &h.number {
+                    Some(n) if h.title.is_empty() => n.clone(),
+                    Some(n) => format!("{n} {}", h.title),
+                    None => h.title.clone(),
+                };
+                let title = if h.title.is_empty() { shown.clone() } else { h.title.clone() };
+                let number = h.number.as_deref().filter(|_| !h.title.is_empty());
+                let kind = match b.open(rank, &title, number, h.number.as_deref()) {
+                    Some(level) => BlockKind::Heading { level: level.min(6) },
+                    None => BlockKind::Paragraph,
+                };
+                b.blocks.push(Block::new(kind, shown));
+            }
+            Role::ContentsItems => {
+                for item in blocks::list_items(&g.lines, &mut lists) {
+                    let depth = match &item.kind {
+                        BlockKind::ListItem { depth, .. } => i32::from(*depth),
+                        _ => 0,
+                    };
+                    b.open(contents_rank + 2 + depth, &item.text, None, None);
+                    b.blocks.push(item);
+                }
+            }
+            Role::Body => body_blocks(g, wrap, &mut lists, &mut b.blocks),
+        }
+    }
+    finish(b, origin)
+}
+
+fn body_blocks(g: &Group, wrap: usize, lists: &mut ListState, out: &mut Vec<Block>) {
+    match g.kind {
+        GroupKind::PageBreak | GroupKind::Separator => out.push(Block::new(BlockKind::Rule, "")),
+        GroupKind::Furniture => out.push(blocks::code_block(&g.lines)),
+        GroupKind::Underlined(_) => out.push(blocks::paragraph(&g.lines)),
+        GroupKind::Text if blocks::is_list(&g.lines) && !blocks::is_preformatted(&g.lines[..1], wrap) => {
+            out.extend(blocks::list_items(&g.lines, lists))
+        }
+        GroupKind::Text if blocks::is_preformatted(&g.lines, wrap) => out.push(blocks::code_block(&g.lines)),
+        GroupKind::Text => out.push(blocks::paragraph(&g.lines)),
+    }
+}
+
+fn finish(b: Builder, origin: Origin) -> Document {
+    let Builder { blocks, mut outline, .. } = b;
+    let title = outline
+        .first()
+        .map(|s| s.title.clone())
+        .or_else(|| blocks.iter().find(|b| !b.text.is_empty()).map(|b| first_line(&b.text)))
+        .unwrap_or_else(|| origin.display_name());
+    if outline.is_empty() && !blocks.is_empty() {
+        outline.push(Section { id: String::new(), title: title.clone(), level: 1, parent: None, block: 0, number: None });
+    }
+    assign_section_ids(&mut outline);
+    Document { title, origin, format: Format::Plain, blocks, outline, notices: Vec::new() }
+}
+
+fn first_line(s: &str) -> String {
+    let line = s.lines().next().unwrap_or("");
+    line.chars().take(100).collect()
+}
