@@ -28,7 +28,7 @@ fn book() -> Document {
 }
 
 fn app(cols: u16, rows: u16) -> App {
-    let lib = Library { docs: vec![book()], problems: vec![] };
+    let lib = Library { docs: vec![book()], ..Library::default() };
     App::new(lib, cols, rows, Settings::default())
 }
 
