@@ -29,7 +29,7 @@ pub fn list_marker(s: &str) -> Option<(&str, &str)> {
 fn numbered_marker_len(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     if b.first() == Some(&b'(') {
-        let close = s[..s.len().min(8)].find(')')?;
+        let close = b[..b.len().min(8)].iter().position(|&c| c == b')')?;
         let inner = &s[1..close];
         let ok = !inner.is_empty()
             && (inner.bytes().all(|c| c.is_ascii_digit()) || inner.bytes().all(|c| c.is_ascii_lowercase()));
