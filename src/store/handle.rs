@@ -52,16 +52,26 @@ impl DocHandle {
         self.notices.extend(notices);
     }
 
-    /// Re-read the file (picking up other processes' changes). Keeps title and path.
+    /// Re-read the file (picking up other processes' changes). The title and path this handle
+    /// was opened with are kept; where it has none, the stored ones are taken.
     pub fn reload(&mut self) -> Result<()> {
         let _lock = FileLock::exclusive(&lock_file(&self.path))?;
-        if let Some(disk) = read_record(&self.path, &mut self.notices)? {
-            let (title, last_path) = (self.record.title.clone(), self.record.last_path.clone());
+        if let Some(mut disk) = read_record(&self.path, &mut self.notices)? {
+            if !self.record.title.is_empty() {
+                disk.title = std::mem::take(&mut self.record.title);
+            }
+            if self.record.last_path.is_some() {
+                disk.last_path = self.record.last_path.take();
+            }
             self.record = disk;
-            self.record.title = title;
-            self.record.last_path = last_path;
         }
         Ok(())
+    }
+
+    /// Set the title and path the next write stores.
+    pub(crate) fn set_origin(&mut self, title: &str, last_path: Option<String>) {
+        self.record.title = title.to_string();
+        self.record.last_path = last_path;
     }
 
     /// Lock, re-read, apply `change` to the on-disk record, write atomically, keep the result.

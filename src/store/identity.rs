@@ -36,9 +36,12 @@ impl Store {
     pub fn open_doc(&self, doc: &Document) -> Result<DocHandle> {
         let fp = fingerprint(doc);
         let key = origin_key(&doc.origin);
-        let mut handle = DocHandle::detached(self.root(), DocRecord::new(&fp, &doc.title, key.clone()));
+        // Read with no title or path of our own, so the stored ones show whether they are stale.
+        let mut handle = DocHandle::detached(self.root(), DocRecord::new(&fp, "", None));
         handle.reload()?;
         let on_disk = handle.path().exists();
+        let stale = handle.record().title != doc.title || handle.record().last_path != key;
+        handle.set_origin(&doc.title, key.clone());
         let mut gathered = false;
         if let Some(key) = &key {
             for other in data_files(&docs_dir(self.root()))? {
@@ -47,7 +50,6 @@ impl Store {
                 }
             }
         }
-        let stale = handle.record().title != doc.title || handle.record().last_path != key;
         if on_disk && !gathered && stale {
             handle.commit(|_| ())?;
         }

@@ -163,14 +163,16 @@ fn fuzzy(doc: &Document, stored: &StoredAnchor) -> Option<Anchor> {
 }
 
 /// Within `text[lo..hi]`, the char boundary where the quote most likely starts: the position
-/// whose following bytes share the most trigrams with the quote's opening.
+/// whose following bytes share the most trigrams with the quote's opening, with a bonus for
+/// starting with the same bytes (else a window shifted by a word scores about as well).
 fn locate_quote_start(text: &str, lo: usize, hi: usize, stored: &StoredAnchor) -> usize {
     let head = &stored.quote.as_bytes()[..stored.quote.len().min(24)];
     let mut best = (0.0, lo);
     let mut p = lo;
     while p < hi {
         let end = ceil_boundary(text, (p + head.len()).min(text.len()));
-        let s = dice(head, &text.as_bytes()[p..end]);
+        let same_start = common_prefix(&text[p..], &stored.quote).min(12);
+        let s = dice(head, &text.as_bytes()[p..end]) + same_start as f64 * 0.02;
         if s > best.0 {
             best = (s, p);
         }
