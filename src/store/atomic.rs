@@ -15,12 +15,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// [`write_atomic`] with a hook run after the temp file is durable and before the rename; an
 /// error from the hook aborts the write (tests use it to simulate a crash at the worst moment).
-pub fn write_atomic_then(path: &Path, bytes: &[u8], before_rename: impl FnOnce(&Path) -> io::Result<()>) -> io::Result<()> {
+pub fn write_atomic_then(
+    path: &Path,
+    bytes: &[u8],
+    before_rename: impl FnOnce(&Path) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = parent_dir(path);
     fs::create_dir_all(&dir)?;
     let temp = temp_path(path);
     let result = (|| {
-        let mut f = OpenOptions::new().write(true).create_new(true).open(&temp)?;
+        let mut f = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
         drop(f);
@@ -39,7 +46,9 @@ pub fn write_atomic_then(path: &Path, bytes: &[u8], before_rename: impl FnOnce(&
 pub fn sync_dir(dir: &Path) -> io::Result<()> {
     // Directories cannot be opened for fsync on every platform; where they can, do it.
     match File::open(dir) {
-        Ok(d) => d.sync_all().or_else(|e| if cfg!(unix) { Err(e) } else { Ok(()) }),
+        Ok(d) => d
+            .sync_all()
+            .or_else(|e| if cfg!(unix) { Err(e) } else { Ok(()) }),
         Err(e) if cfg!(unix) => Err(e),
         Err(_) => Ok(()),
     }
@@ -55,7 +64,10 @@ fn parent_dir(path: &Path) -> PathBuf {
 /// `.<name>.tmp-<pid>-<n>`: hidden, unique per process and call, and in the same directory so
 /// the rename never crosses file systems.
 fn temp_path(path: &Path) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
     path.with_file_name(format!(".{name}.tmp-{}-{n}", std::process::id()))
 }
@@ -63,9 +75,13 @@ fn temp_path(path: &Path) -> PathBuf {
 /// Remove temp files a killed process left for `path`. Only call while holding the lock that
 /// guards `path`: then no live writer can own one of them.
 pub fn remove_stale_temps(path: &Path) {
-    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else { return };
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
     let prefix = format!(".{}.tmp-", name.to_string_lossy());
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         if e.file_name().to_string_lossy().starts_with(&prefix) {
             let _ = fs::remove_file(e.path());

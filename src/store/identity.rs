@@ -64,7 +64,9 @@ impl Store {
 /// deadlock.
 fn gather(handle: &mut DocHandle, other: &Path, key: &str) -> Result<bool> {
     // A cheap unlocked look first: renames are atomic, so this sees a whole file or none.
-    let Ok(bytes) = fs::read(other) else { return Ok(false) };
+    let Ok(bytes) = fs::read(other) else {
+        return Ok(false);
+    };
     if !mentions_path(&bytes, key) {
         return Ok(false);
     }
@@ -100,7 +102,10 @@ fn gather(handle: &mut DocHandle, other: &Path, key: &str) -> Result<bool> {
 fn mentions_path(bytes: &[u8], key: &str) -> bool {
     serde_json::from_slice::<serde_json::Value>(bytes)
         .ok()
-        .and_then(|v| v.get("last_path").and_then(|p| p.as_str().map(|s| s == key)))
+        .and_then(|v| {
+            v.get("last_path")
+                .and_then(|p| p.as_str().map(|s| s == key))
+        })
         .unwrap_or(false)
 }
 

@@ -8,7 +8,7 @@ use super::atomic::write_atomic;
 use super::migrate::migrate_doc;
 use super::paths::is_data_file;
 use super::quarantine::{Reason, quarantine};
-use super::schema::{DocRecord, Decoded, decode};
+use super::schema::{Decoded, DocRecord, decode};
 use super::{Result, StoreError};
 
 /// Read the record at `path`: `None` if there is no file (or it was just quarantined, with a
@@ -20,7 +20,10 @@ pub fn read_record(path: &Path, notices: &mut Vec<String>) -> Result<Option<DocR
         Err(e) => return Err(StoreError::io(path, e)),
     };
     match decode::<DocRecord>(&bytes, migrate_doc) {
-        Decoded::Ok { value, migrated_from } => {
+        Decoded::Ok {
+            value,
+            migrated_from,
+        } => {
             if let Some(v) = migrated_from {
                 keep_original(path, v, &bytes)?;
             }
@@ -39,7 +42,10 @@ pub fn read_record(path: &Path, notices: &mut Vec<String>) -> Result<Option<DocR
 
 /// Before a migrated file is first rewritten, keep its original bytes as `<name>.v<N>.bak`.
 fn keep_original(path: &Path, version: u32, bytes: &[u8]) -> Result<()> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let bak = path.with_file_name(format!("{name}.v{version}.bak"));
     if !bak.exists() {
         write_atomic(&bak, bytes).map_err(|e| StoreError::io(&bak, e))?;

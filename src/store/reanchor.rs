@@ -60,7 +60,11 @@ fn place_without_quote(doc: &Document, stored: &StoredAnchor) -> Placement {
 }
 
 fn common_suffix(a: &str, b: &str) -> usize {
-    a.bytes().rev().zip(b.bytes().rev()).take_while(|(x, y)| x == y).count()
+    a.bytes()
+        .rev()
+        .zip(b.bytes().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {
@@ -68,14 +72,28 @@ fn common_prefix(a: &str, b: &str) -> usize {
 }
 
 fn in_section(doc: &Document, block: usize, section_id: &str) -> bool {
-    doc.section_at(block).map(|s| doc.outline[s].id.as_str()).unwrap_or("") == section_id
+    doc.section_at(block)
+        .map(|s| doc.outline[s].id.as_str())
+        .unwrap_or("")
+        == section_id
 }
 
 /// Rank for choosing among candidates: more matching context, same section, nearer the old place.
-fn rank(doc: &Document, stored: &StoredAnchor, block: usize, byte: usize, similarity: usize) -> (usize, bool, i64, i64) {
+fn rank(
+    doc: &Document,
+    stored: &StoredAnchor,
+    block: usize,
+    byte: usize,
+    similarity: usize,
+) -> (usize, bool, i64, i64) {
     let dist = block.abs_diff(stored.block) as i64;
     let off = byte.abs_diff(stored.byte) as i64;
-    (similarity, in_section(doc, block, &stored.section_id), -dist, -off)
+    (
+        similarity,
+        in_section(doc, block, &stored.section_id),
+        -dist,
+        -off,
+    )
 }
 
 fn exact(doc: &Document, stored: &StoredAnchor) -> Option<Anchor> {
@@ -97,7 +115,16 @@ fn exact(doc: &Document, stored: &StoredAnchor) -> Option<Anchor> {
 type Trigram = [u8; 3];
 
 fn trigrams(s: &[u8]) -> impl Iterator<Item = (usize, Trigram)> + '_ {
-    s.windows(3).enumerate().map(|(i, w)| (i, [w[0].to_ascii_lowercase(), w[1].to_ascii_lowercase(), w[2].to_ascii_lowercase()]))
+    s.windows(3).enumerate().map(|(i, w)| {
+        (
+            i,
+            [
+                w[0].to_ascii_lowercase(),
+                w[1].to_ascii_lowercase(),
+                w[2].to_ascii_lowercase(),
+            ],
+        )
+    })
 }
 
 /// Dice coefficient of the trigram sets of two byte strings.
@@ -131,7 +158,9 @@ fn fuzzy(doc: &Document, stored: &StoredAnchor) -> Option<Anchor> {
         for (p, t) in trigrams(block.text.as_bytes()) {
             if let Some(ks) = offsets.get(&t) {
                 for &k in ks {
-                    *votes.entry((p as isize - k as isize).div_euclid(BUCKET)).or_default() += 1;
+                    *votes
+                        .entry((p as isize - k as isize).div_euclid(BUCKET))
+                        .or_default() += 1;
                 }
             }
         }
@@ -139,7 +168,7 @@ fn fuzzy(doc: &Document, stored: &StoredAnchor) -> Option<Anchor> {
             candidates.push((v, i, bucket * BUCKET));
         }
     }
-    candidates.sort_by(|a, b| b.0.cmp(&a.0));
+    candidates.sort_by_key(|c| std::cmp::Reverse(c.0));
     candidates.truncate(CANDIDATES);
     // Phase 2: real similarity of the text around each candidate start.
     let mut best: Option<((usize, bool, i64, i64), Anchor)> = None;

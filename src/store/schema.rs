@@ -109,7 +109,10 @@ impl DocRecord {
 
     /// True when nothing user-written is in the record (no notes, bookmarks, position, tombstones).
     pub fn is_empty(&self) -> bool {
-        self.notes.is_empty() && self.bookmarks.is_empty() && self.position.is_none() && self.deleted.is_empty()
+        self.notes.is_empty()
+            && self.bookmarks.is_empty()
+            && self.position.is_none()
+            && self.deleted.is_empty()
     }
 
     /// The pretty-printed JSON written to disk (stable field and record order).
@@ -124,7 +127,10 @@ impl DocRecord {
 #[derive(Debug)]
 pub enum Decoded<T> {
     /// Parsed; `migrated_from` is the older version it was upgraded from, if any.
-    Ok { value: T, migrated_from: Option<u32> },
+    Ok {
+        value: T,
+        migrated_from: Option<u32>,
+    },
     /// Not JSON, or JSON of the wrong shape; the string says why.
     Corrupt(String),
     /// Written by a newer Lectern with this schema version.
@@ -157,13 +163,18 @@ pub fn decode<T: DeserializeOwned>(
     let (value, migrated_from) = if version < CURRENT_VERSION {
         match migrate(version, value) {
             Ok(v) => (v, Some(version)),
-            Err(e) => return Decoded::Corrupt(format!("cannot migrate from version {version}: {e}")),
+            Err(e) => {
+                return Decoded::Corrupt(format!("cannot migrate from version {version}: {e}"));
+            }
         }
     } else {
         (value, None)
     };
     match serde_json::from_value(value) {
-        Ok(value) => Decoded::Ok { value, migrated_from },
+        Ok(value) => Decoded::Ok {
+            value,
+            migrated_from,
+        },
         Err(e) => Decoded::Corrupt(format!("unexpected content: {e}")),
     }
 }

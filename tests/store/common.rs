@@ -13,14 +13,28 @@ pub fn doc_at(origin: Origin, lines: &[&str]) -> Document {
         if level > 0 {
             let title = line[level..].trim().to_string();
             let parent = outline.iter().rposition(|s| (s.level as usize) < level);
-            outline.push(Section { id: String::new(), title: title.clone(), level: level as u8, parent, block: blocks.len(), number: None });
+            outline.push(Section {
+                id: String::new(),
+                title: title.clone(),
+                level: level as u8,
+                parent,
+                block: blocks.len(),
+                number: None,
+            });
             blocks.push(Block::new(BlockKind::Heading { level: level as u8 }, title));
         } else {
             blocks.push(Block::new(BlockKind::Paragraph, *line));
         }
     }
     assign_section_ids(&mut outline);
-    Document { title: "Guide".into(), origin, format: Format::Markdown, blocks, outline, notices: Vec::new() }
+    Document {
+        title: "Guide".into(),
+        origin,
+        format: Format::Markdown,
+        blocks,
+        outline,
+        notices: Vec::new(),
+    }
 }
 
 pub fn doc(lines: &[&str]) -> Document {
@@ -46,7 +60,10 @@ pub const GUIDE: &[&str] = &[
 
 /// Byte offset of `needle` in block `block` of `doc` (test set-up helper).
 pub fn at(doc: &Document, block: usize, needle: &str) -> lectern::doc::Anchor {
-    let byte = doc.blocks[block].text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in block {block}"));
+    let byte = doc.blocks[block]
+        .text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in block {block}"));
     lectern::doc::Anchor::new(block, byte)
 }
 
