@@ -1,0 +1,37 @@
+//! Exclusive advisory locks between Lectern processes of the same user (two SSH sessions),
+//! held on a `<data file>.lock` file for the span of one read-merge-write.
+
+use std::fs::{File, OpenOptions};
+use std::path::Path;
+
+use super::{Result, StoreError};
+
+/// Held while one process reads, merges and writes a data file. Released on drop (also when the
+/// process dies: the kernel drops `flock` locks with the descriptor).
+pub struct FileLock {
+    file: File,
+}
+
+impl FileLock {
+    /// Block until this process holds the exclusive lock on `lock_path` (created if missing).
+    pub fn exclusive(lock_path: &Path) -> Result<FileLock> {
+        if let Some(dir) = lock_path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+        }
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(lock_path)
+            .map_err(|e| StoreError::io(lock_path, e))?;
+        fs4::FileExt::lock(&file).map_err(|e| StoreError::io(lock_path, e))?;
+        Ok(FileLock { file })
+    }
+}
+
+impl Drop for FileLock {
+    fn drop(&mut self) {
+        let _ = fs4::FileExt::unlock(&self.file);
+    }
+}
