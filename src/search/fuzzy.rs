@@ -1,0 +1,189 @@
+//! Ranks index candidates against a fuzzy query (see the module doc of `search` for the
+//! query language). `Ranker` keeps the survivors of the previous query so that typing one
+//! more character only re-scores what still matched; `rank` is the stateless entry point.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::snippet::{SNIPPET_CHARS, snippet};
+use super::words::{Scratch, Term, fold_str, match_text, may_match, parse_terms};
+use super::{Candidate, CandidateKind, Hit, Index, Scope};
+
+/// Title terms count double; a term found only in the path (ancestors) counts once.
+const TITLE_WEIGHT: i64 = 2;
+/// A title that starts with the query reads as the thing the user named.
+const TITLE_START_BONUS: i64 = 24;
+/// Notes are the user's own words: slightly above body text.
+const NOTE_BONUS: i64 = 16;
+/// How often the cancel callback is consulted.
+const CANCEL_EVERY: usize = 256;
+
+/// Stateful ranking with incremental narrowing.
+#[derive(Default)]
+pub struct Ranker {
+    matcher: Matchers,
+    scratch: Scratch,
+    last: Option<Survivors>,
+}
+
+/// Skim matchers for the two case modes; smart case is decided per term by `Term`.
+struct Matchers {
+    exact: SkimMatcherV2,
+    folded: SkimMatcherV2,
+}
+
+impl Default for Matchers {
+    fn default() -> Matchers {
+        Matchers { exact: SkimMatcherV2::default().respect_case(), folded: SkimMatcherV2::default().ignore_case() }
+    }
+}
+
+/// The candidates that matched `query` in `scope` of the index with `version`.
+struct Survivors {
+    query: String,
+    scope: Scope,
+    version: u64,
+    indices: Vec<usize>,
+}
+
+/// Rank once without keeping state. None if `cancel` returned true.
+pub fn rank(index: &Index, query: &str, scope: Scope, limit: usize, cancel: &dyn Fn() -> bool) -> Option<Vec<Hit>> {
+    Ranker::default().rank(index, query, scope, limit, cancel)
+}
+
+impl Ranker {
+    /// The best `limit` hits for `query`, best first. An empty query has no hits.
+    /// None if `cancel` returned true (checked every few hundred candidates).
+    pub fn rank(&mut self, index: &Index, query: &str, scope: Scope, limit: usize, cancel: &dyn Fn() -> bool) -> Option<Vec<Hit>> {
+        let terms = parse_terms(query);
+        if terms.is_empty() {
+            return Some(Vec::new());
+        }
+        let pool = match &self.last {
+            // Every term of an extended query matches only where its prefix did.
+            Some(s) if s.version == index.version() && s.scope == scope && query.starts_with(s.query.as_str()) => s.indices.clone(),
+            _ => index.scope_indices(match scope {
+                Scope::Document(d) => Some(d),
+                Scope::Library => None,
+            }),
+        };
+        let mut scored: Vec<(i64, usize)> = Vec::new();
+        for (n, &i) in pool.iter().enumerate() {
+            if n % CANCEL_EVERY == 0 && cancel() {
+                return None;
+            }
+            let Some(c) = index.candidate(i) else { continue };
+            if let Some(s) = self.score(c, &terms, None) {
+                scored.push((s, i));
+            }
+        }
+        self.last = Some(Survivors {
+            query: query.to_string(),
+            scope,
+            version: index.version(),
+            indices: scored.iter().map(|&(_, i)| i).collect(),
+        });
+        let cands = index.candidates();
+        let order = |a: &(i64, usize), b: &(i64, usize)| {
+            b.0.cmp(&a.0)
+                .then_with(|| kind_rank(cands[a.1].kind).cmp(&kind_rank(cands[b.1].kind)))
+                .then_with(|| cands[a.1].text.len().cmp(&cands[b.1].text.len()))
+                .then_with(|| a.1.cmp(&b.1))
+        };
+        if scored.len() > limit && limit > 0 {
+            scored.select_nth_unstable_by(limit - 1, order);
+        }
+        scored.truncate(limit);
+        scored.sort_unstable_by(order);
+        Some(scored.into_iter().map(|(score, i)| self.hit(&cands[i], i, score, &terms)).collect())
+    }
+
+    /// Forget the survivors (e.g. after the index changed in place).
+    pub fn reset(&mut self) {
+        self.last = None;
+    }
+
+    fn score(&mut self, c: &Candidate, terms: &[Term], positions: Option<&mut Vec<usize>>) -> Option<i64> {
+        match c.kind {
+            CandidateKind::Title => score_title(&self.matcher, c, terms, positions),
+            CandidateKind::Text => match_text(&c.text, terms, &mut self.scratch, positions),
+            CandidateKind::Note => match_text(&c.text, terms, &mut self.scratch, positions).map(|s| s + NOTE_BONUS),
+        }
+    }
+
+    fn hit(&mut self, c: &Candidate, i: usize, score: i64, terms: &[Term]) -> Hit {
+        let mut positions = Vec::new();
+        let _ = self.score(c, terms, Some(&mut positions));
+        let (display, anchor) = match c.kind {
+            CandidateKind::Title => (c.label.clone(), c.anchor),
+            _ => {
+                let (display, chars) = snippet(&c.text, &positions, SNIPPET_CHARS);
+                let mut anchor = c.anchor;
+                anchor.byte += positions.first().copied().unwrap_or(0);
+                positions = chars;
+                (display, anchor)
+            }
+        };
+        Hit { candidate: i, score, kind: c.kind, doc: c.doc, anchor, display, positions }
+    }
+}
+
+fn kind_rank(k: CandidateKind) -> u8 {
+    match k {
+        CandidateKind::Title => 0,
+        CandidateKind::Note => 1,
+        CandidateKind::Text => 2,
+    }
+}
+
+/// Sum over terms of the better of: the term in the title (weighted), the term anywhere in
+/// the path. `positions` receives char indices into the label.
+fn score_title(m: &Matchers, c: &Candidate, terms: &[Term], mut positions: Option<&mut Vec<usize>>) -> Option<i64> {
+    // The title is the label's tail; its char offset turns title indices into label indices.
+    let title_at = match c.label.strip_suffix(c.text.as_str()) {
+        Some(prefix) => prefix.chars().count(),
+        None => 0,
+    };
+    let mut total = 0;
+    for t in terms {
+        if !may_match(&c.label, t) {
+            return None;
+        }
+        let in_title = skim(m, &c.text, t).map(|(s, p)| {
+            let start = if p.first() == Some(&0) { TITLE_START_BONUS } else { 0 };
+            (s * TITLE_WEIGHT + start, p.into_iter().map(|x| x + title_at).collect::<Vec<_>>())
+        });
+        let in_path = || skim(m, &c.label, t);
+        let (score, pos) = match in_title {
+            Some(hit) => match in_path() {
+                Some(p) if p.0 > hit.0 => p,
+                _ => hit,
+            },
+            None => in_path()?,
+        };
+        total += score;
+        if let Some(out) = positions.as_deref_mut() {
+            out.extend(pos);
+        }
+    }
+    if let Some(out) = positions {
+        out.sort_unstable();
+        out.dedup();
+    }
+    Some(total)
+}
+
+/// Skim score and char positions of `t` in `hay`. Non-ASCII case-insensitive terms are
+/// matched on folded text (skim only folds ASCII); folding keeps char indices aligned.
+fn skim(m: &Matchers, hay: &str, t: &Term) -> Option<(i64, Vec<usize>)> {
+    if !may_match(hay, t) {
+        return None;
+    }
+    if t.case_sensitive {
+        m.exact.fuzzy_indices(hay, &t.raw)
+    } else if t.bytes.is_none() {
+        m.folded.fuzzy_indices(&fold_str(hay), &fold_str(&t.raw))
+    } else {
+        m.folded.fuzzy_indices(hay, &t.raw)
+    }
+}
