@@ -15,6 +15,8 @@ const TITLE_WEIGHT: i64 = 2;
 const TITLE_START_BONUS: i64 = 24;
 /// Notes are the user's own words: slightly above body text.
 const NOTE_BONUS: i64 = 16;
+/// A skim match must average this many points per query char (a clean match scores ~20).
+const MIN_SKIM_PER_CHAR: i64 = 8;
 /// How often the cancel callback is consulted.
 const CANCEL_EVERY: usize = 256;
 
@@ -105,7 +107,7 @@ impl Ranker {
 
     fn score(&mut self, c: &Candidate, terms: &[Term], positions: Option<&mut Vec<usize>>) -> Option<i64> {
         match c.kind {
-            CandidateKind::Title => score_title(&self.matcher, c, terms, positions),
+            CandidateKind::Title => score_title(&self.matcher, &mut self.scratch, c, terms, positions),
             CandidateKind::Text => match_text(&c.text, terms, &mut self.scratch, positions),
             CandidateKind::Note => match_text(&c.text, terms, &mut self.scratch, positions).map(|s| s + NOTE_BONUS),
         }
@@ -136,15 +138,18 @@ fn kind_rank(k: CandidateKind) -> u8 {
     }
 }
 
-/// Sum over terms of the better of: the term in the title (weighted), the term anywhere in
-/// the path. `positions` receives char indices into the label.
-fn score_title(m: &Matchers, c: &Candidate, terms: &[Term], mut positions: Option<&mut Vec<usize>>) -> Option<i64> {
+/// Sum over terms of the better of: the term fuzzy-matched in the title (weighted, skim, may
+/// span words), the term inside one word of the whole path (word scorer, so an ancestor
+/// like "Gender-Responsive ..." counts but letters scattered over a long path do not).
+/// `positions` receives char indices into the label.
+fn score_title(m: &Matchers, scratch: &mut Scratch, c: &Candidate, terms: &[Term], mut positions: Option<&mut Vec<usize>>) -> Option<i64> {
     // The title is the label's tail; its char offset turns title indices into label indices.
     let title_at = match c.label.strip_suffix(c.text.as_str()) {
         Some(prefix) => prefix.chars().count(),
         None => 0,
     };
     let mut total = 0;
+    let mut path_bytes = Vec::new();
     for t in terms {
         if !may_match(&c.label, t) {
             return None;
@@ -153,13 +158,13 @@ fn score_title(m: &Matchers, c: &Candidate, terms: &[Term], mut positions: Optio
             let start = if p.first() == Some(&0) { TITLE_START_BONUS } else { 0 };
             (s * TITLE_WEIGHT + start, p.into_iter().map(|x| x + title_at).collect::<Vec<_>>())
         });
-        let in_path = || skim(m, &c.label, t);
-        let (score, pos) = match in_title {
-            Some(hit) => match in_path() {
-                Some(p) if p.0 > hit.0 => p,
-                _ => hit,
-            },
-            None => in_path()?,
+        path_bytes.clear();
+        let in_path = match_text(&c.label, std::slice::from_ref(t), scratch, Some(&mut path_bytes));
+        let (score, pos) = match (in_title, in_path) {
+            (Some(title), Some(path)) if path > title.0 => (path, byte_to_char_indices(&c.label, &path_bytes)),
+            (Some(title), _) => title,
+            (None, Some(path)) => (path, byte_to_char_indices(&c.label, &path_bytes)),
+            (None, None) => return None,
         };
         total += score;
         if let Some(out) = positions.as_deref_mut() {
@@ -173,17 +178,53 @@ fn score_title(m: &Matchers, c: &Candidate, terms: &[Term], mut positions: Optio
     Some(total)
 }
 
+/// Char indices of the given ascending byte offsets.
+fn byte_to_char_indices(s: &str, bytes: &[usize]) -> Vec<usize> {
+    let mut want = bytes.iter().peekable();
+    let mut out = Vec::with_capacity(bytes.len());
+    for (ci, (bi, _)) in s.char_indices().enumerate() {
+        while want.next_if(|&&b| b < bi).is_some() {}
+        if want.next_if(|&&b| b == bi).is_some() {
+            out.push(ci);
+        }
+    }
+    out
+}
+
 /// Skim score and char positions of `t` in `hay`. Non-ASCII case-insensitive terms are
 /// matched on folded text (skim only folds ASCII); folding keeps char indices aligned.
 fn skim(m: &Matchers, hay: &str, t: &Term) -> Option<(i64, Vec<usize>)> {
     if !may_match(hay, t) {
         return None;
     }
-    if t.case_sensitive {
+    let found = if t.case_sensitive {
         m.exact.fuzzy_indices(hay, &t.raw)
     } else if t.bytes.is_none() {
         m.folded.fuzzy_indices(&fold_str(hay), &fold_str(&t.raw))
     } else {
         m.folded.fuzzy_indices(hay, &t.raw)
+    };
+    // Letters scattered across a title are noise, not a match.
+    let floor = MIN_SKIM_PER_CHAR * t.chars.len() as i64;
+    found.filter(|(score, pos)| *score >= floor && !scattered(hay, pos, t.chars.len()))
+}
+
+/// Too many matched runs that start mid-word: "gendr" picked out of
+/// "challenGEs aND oppoRtunities". Runs starting at a word head are free, so acronyms
+/// ("gdrsp" ~ "Gender-responsive SSR") still pass; a third of the term may start mid-word.
+fn scattered(hay: &str, positions: &[usize], term_chars: usize) -> bool {
+    let chars: Vec<char> = hay.chars().collect();
+    let head = |i: usize| {
+        i == 0
+            || chars.get(i - 1).is_some_and(|p| !p.is_alphanumeric())
+            || chars.get(i - 1).is_some_and(|p| p.is_lowercase()) && chars.get(i).is_some_and(|c| c.is_uppercase())
+    };
+    let mut mid_word_runs = 0;
+    for (k, &p) in positions.iter().enumerate() {
+        let starts_run = k == 0 || positions[k - 1] + 1 != p;
+        if starts_run && !head(p) {
+            mid_word_runs += 1;
+        }
     }
+    mid_word_runs > (term_chars / 3).max(1)
 }
