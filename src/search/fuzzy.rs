@@ -70,21 +70,28 @@ impl Ranker {
             }),
         };
         let mut scored: Vec<(i64, usize)> = Vec::new();
+        let mut survivors = Vec::new();
         for (n, &i) in pool.iter().enumerate() {
             if n % CANCEL_EVERY == 0 && cancel() {
                 return None;
             }
             let Some(c) = index.candidate(i) else { continue };
-            if let Some(s) = self.score(c, &terms, None) {
-                scored.push((s, i));
+            // The quality filters on title matches are not monotone in the query (a longer
+            // term may pass where its prefix did not), so survivors are what passed the
+            // monotone prefilter, not only what scored.
+            if c.kind == CandidateKind::Title && !terms.iter().all(|t| may_match(&c.label, t)) {
+                continue;
+            }
+            match self.score(c, &terms, None) {
+                Some(s) => {
+                    scored.push((s, i));
+                    survivors.push(i);
+                }
+                None if c.kind == CandidateKind::Title => survivors.push(i),
+                None => {}
             }
         }
-        self.last = Some(Survivors {
-            query: query.to_string(),
-            scope,
-            version: index.version(),
-            indices: scored.iter().map(|&(_, i)| i).collect(),
-        });
+        self.last = Some(Survivors { query: query.to_string(), scope, version: index.version(), indices: survivors });
         let cands = index.candidates();
         let order = |a: &(i64, usize), b: &(i64, usize)| {
             b.0.cmp(&a.0)
