@@ -48,7 +48,7 @@ fn generated() -> String {
         for _ in 0..60 {
             seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             text.push_str(words[(seed >> 33) as usize % words.len()]);
-            text.push_str(if (seed >> 20) % 13 == 0 { "ing " } else { " " });
+            text.push_str(if (seed >> 20).is_multiple_of(13) { "ing " } else { " " });
         }
         text.push_str("\n\n");
         n += 1;

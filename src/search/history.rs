@@ -37,7 +37,7 @@ impl History {
     }
 
     /// Step back to an older entry; stays on the oldest. None if there is no history.
-    pub fn previous(&mut self) -> Option<&str> {
+    pub fn recall_previous(&mut self) -> Option<&str> {
         let i = match self.cursor {
             None => self.entries.len().checked_sub(1)?,
             Some(i) => i.saturating_sub(1),
@@ -48,7 +48,7 @@ impl History {
 
     /// Step forward to a newer entry; None once past the newest (the caller restores the
     /// input the user was typing).
-    pub fn next(&mut self) -> Option<&str> {
+    pub fn recall_next(&mut self) -> Option<&str> {
         let i = self.cursor? + 1;
         if i >= self.entries.len() {
             self.cursor = None;
@@ -75,21 +75,21 @@ mod tests {
             h.push(q);
         }
         assert_eq!(h.entries(), ["a", "b", "c"]);
-        assert_eq!(h.previous(), Some("c"));
-        assert_eq!(h.previous(), Some("b"));
-        assert_eq!(h.previous(), Some("a"));
-        assert_eq!(h.previous(), Some("a"));
-        assert_eq!(h.next(), Some("b"));
-        assert_eq!(h.next(), Some("c"));
-        assert_eq!(h.next(), None);
-        assert_eq!(h.previous(), Some("c"));
+        assert_eq!(h.recall_previous(), Some("c"));
+        assert_eq!(h.recall_previous(), Some("b"));
+        assert_eq!(h.recall_previous(), Some("a"));
+        assert_eq!(h.recall_previous(), Some("a"));
+        assert_eq!(h.recall_next(), Some("b"));
+        assert_eq!(h.recall_next(), Some("c"));
+        assert_eq!(h.recall_next(), None);
+        assert_eq!(h.recall_previous(), Some("c"));
     }
 
     #[test]
     fn empty_history_recalls_nothing() {
         let mut h = History::default();
-        assert_eq!(h.previous(), None);
-        assert_eq!(h.next(), None);
+        assert_eq!(h.recall_previous(), None);
+        assert_eq!(h.recall_next(), None);
     }
 
     #[test]

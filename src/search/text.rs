@@ -75,20 +75,17 @@ fn regex_has_upper(pattern: &str) -> bool {
     let mut chars = pattern.chars();
     while let Some(c) = chars.next() {
         if c == '\\' {
-            match chars.next() {
-                Some('p' | 'P') => {
-                    // Skip a `{...}` class name (a one-letter name needs no braces).
-                    if chars.clone().next() == Some('{') {
-                        for c in chars.by_ref() {
-                            if c == '}' {
-                                break;
-                            }
+            // Skip the escaped char, and a `{...}` class name after \p or \P.
+            if matches!(chars.next(), Some('p' | 'P')) {
+                if chars.clone().next() == Some('{') {
+                    for c in chars.by_ref() {
+                        if c == '}' {
+                            break;
                         }
-                    } else {
-                        chars.next();
                     }
+                } else {
+                    chars.next();
                 }
-                _ => {}
             }
         } else if c.is_uppercase() {
             return true;

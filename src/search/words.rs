@@ -122,12 +122,12 @@ fn best_ascii(text: &[u8], term: &[u8], t: &Term, s: &mut Scratch, positions: Op
         let word_start = ws == 0 || is_space(text[ws - 1]);
         let word_end = we == text.len() || is_space(text[we]);
         let role = |k: usize| byte_role(win, k, word_start);
-        if let Some((score, at)) = score_window(term, &s.low, role, word_start && word_end, None) {
-            if best.is_none_or(|b| score > b.0) {
-                best = Some((score, ws + at, ws, we));
-                if score >= bound {
-                    break;
-                }
+        if let Some((score, at)) = score_window(term, &s.low, role, word_start && word_end, None)
+            && best.is_none_or(|b| score > b.0)
+        {
+            best = Some((score, ws + at, ws, we));
+            if score >= bound {
+                break;
             }
         }
         i = we.max(j + 1);
@@ -162,7 +162,7 @@ fn byte_role(win: &[u8], k: usize, at_word_start: bool) -> i64 {
 }
 
 /// Best word for a non-ASCII term, scanning words as chars.
-fn best_chars(text: &str, t: &Term, s: &mut Scratch, mut positions: Option<&mut Vec<usize>>) -> Option<(i64, usize)> {
+fn best_chars(text: &str, t: &Term, s: &mut Scratch, positions: Option<&mut Vec<usize>>) -> Option<(i64, usize)> {
     let bound = t.prefix_score();
     let mut best: Option<(i64, usize)> = None;
     let mut best_pos: Vec<usize> = Vec::new();
@@ -178,20 +178,20 @@ fn best_chars(text: &str, t: &Term, s: &mut Scratch, mut positions: Option<&mut 
         let role = |k: usize| char_role(chars, k);
         s.win_pos.clear();
         let want = positions.is_some().then_some(&mut s.win_pos);
-        if let Some((score, at)) = score_window(&t.chars, &s.low_chars, role, true, want) {
-            if best.is_none_or(|b| score > b.0) {
-                s.offsets.clear();
-                s.offsets.extend(word.char_indices().map(|(o, _)| ws + o));
-                best = Some((score, s.offsets[at]));
-                best_pos.clear();
-                best_pos.extend(s.win_pos.iter().map(|&k| s.offsets[k]));
-                if score >= bound {
-                    break;
-                }
+        if let Some((score, at)) = score_window(&t.chars, &s.low_chars, role, true, want)
+            && best.is_none_or(|b| score > b.0)
+        {
+            s.offsets.clear();
+            s.offsets.extend(word.char_indices().map(|(o, _)| ws + o));
+            best = Some((score, s.offsets[at]));
+            best_pos.clear();
+            best_pos.extend(s.win_pos.iter().map(|&k| s.offsets[k]));
+            if score >= bound {
+                break;
             }
         }
     }
-    if let Some(p) = positions.as_deref_mut() {
+    if let Some(p) = positions {
         p.extend_from_slice(&best_pos);
     }
     best
@@ -223,7 +223,7 @@ fn score_window<T: Copy + PartialEq>(
     low: &[T],
     role: impl Fn(usize) -> i64,
     whole_word: bool,
-    mut positions: Option<&mut Vec<usize>>,
+    positions: Option<&mut Vec<usize>>,
 ) -> Option<(i64, usize)> {
     let mut best: Option<(i64, usize)> = None;
     for start in 0..low.len() {
@@ -263,7 +263,7 @@ fn score_window<T: Copy + PartialEq>(
         }
     }
     let (score, start) = best?;
-    if let Some(p) = positions.as_deref_mut() {
+    if let Some(p) = positions {
         p.push(start);
         let mut k = start + 1;
         for &want in &term[1..] {
