@@ -113,6 +113,9 @@ fn bench_search_5mb() {
             all.push(dt);
         }
         println!("typing {query:?}: {}", line.join(" "));
+        for h in ranker.rank(&index, query, Scope::Library, 3, &|| false).unwrap_or_default() {
+            println!("    {:>4} {:?} {}", h.score, h.kind, h.display);
+        }
     }
     let max = all.iter().max().copied().unwrap_or_default();
     let med = median(&mut all);
