@@ -27,6 +27,8 @@ struct Harness {
     parser: vt100::Parser,
     model: ScreenModel,
     caps: Caps,
+    last: Vec<u8>,
+    seen: usize,
 }
 
 impl Harness {
@@ -39,7 +41,13 @@ impl Harness {
             parser: vt100::Parser::new(height, width, 0),
             model: ScreenModel::new(width, height),
             caps,
+            last: Vec::new(),
+            seen: 0,
         }
+    }
+
+    fn total_seen(&self) -> usize {
+        self.seen
     }
 
     fn resize(&mut self, width: u16, height: u16) {
@@ -58,6 +66,8 @@ impl Harness {
         let completed = self.terminal.draw(|f| scene.render(f)).expect("draw");
         let expected: Buffer = completed.buffer.clone();
         let bytes = std::mem::take(self.terminal.backend_mut().writer_mut());
+        self.last = bytes.clone();
+        self.seen += bytes.len();
         self.model.feed(&bytes);
         let shown = |e: String| format!("{label}: {e}\nbytes: {:?}", String::from_utf8_lossy(&bytes));
         if let Err(e) = compare_model(&expected, &self.model) {
@@ -164,6 +174,9 @@ fn one_line_scroll(tree: bool, caps: Caps, hint: bool) -> (usize, usize) {
         h.hint(scene.text_area(Rect::new(0, 0, 80, 24)), 1);
     }
     let frugal = h.frame(&scene, "scrolled");
+    if std::env::var_os("FRUGAL_SHOW_BYTES").is_some() {
+        println!("{:?}", String::from_utf8_lossy(&h.last));
+    }
     let idle = h.frame(&scene, "idle");
     assert_eq!(idle, 0, "a frame with no change costs nothing");
 
@@ -242,4 +255,32 @@ fn escape_in_a_cell_never_reaches_the_terminal() {
     assert!(!bytes.windows(4).any(|w| w == b"\x1b[2J" || w == b"\x1b[31"), "{bytes:?}");
     assert!(!String::from_utf8_lossy(&bytes).contains('\u{9b}'));
     assert!(bytes.contains(&b'?'));
+}
+
+#[test]
+fn invalidate_repaints_and_cursor_changes_cost_only_themselves() {
+    let mut rng = Rng::new(5);
+    let mut scene = Scene::new(&mut rng, true);
+    let mut h = Harness::new(80, 24, Caps::default());
+    let first = h.frame(&scene, "first");
+    h.terminal.backend_mut().invalidate();
+    let repaint = h.frame(&scene, "repaint");
+    assert!(h.last.starts_with(b"\x1b[m\x1b[2J"), "{:?}", String::from_utf8_lossy(&h.last));
+    assert!(repaint * 10 > first * 9, "a full repaint: {repaint} vs first {first}");
+    scene.popup = Some(String::new());
+    h.frame(&scene, "popup");
+    scene.popup.as_mut().map(|q| q.push('x'));
+    let typed = h.frame(&scene, "typed");
+    // The query shows in all 11 popup rows here, so 11 cells change: about 4 B each.
+    println!("typing one query character (11 cells change): {typed} B");
+    assert!(typed < 60, "{typed}: {:?}", String::from_utf8_lossy(&h.last));
+    assert_eq!(h.terminal.backend().bytes_written() as usize, h.total_seen());
+}
+
+#[test]
+fn reset_sequence_restores_modes() {
+    let reset = lectern::term::frugal::reset_sequence();
+    for part in [&b"\x1b[r"[..], b"\x1b[?69l", b"\x1b[m", b"\x1b[?25h"] {
+        assert!(reset.windows(part.len()).any(|w| w == part), "{part:?}");
+    }
 }

@@ -145,12 +145,12 @@ impl Emitter {
                 self.erase_to_end(x, y);
                 return;
             }
-            if is_default_blank(cell) {
-                if let Some(n) = self.blank_run_to_erase(wanted, x, y) {
-                    self.erase_chars(x, y, n);
-                    x += n;
-                    continue;
-                }
+            if is_default_blank(cell)
+                && let Some(n) = self.blank_run_to_erase(wanted, x, y)
+            {
+                self.erase_chars(x, y, n);
+                x += n;
+                continue;
             }
             self.move_to(x, y);
             self.print(x, y, cell);

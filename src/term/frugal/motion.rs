@@ -127,7 +127,9 @@ mod tests {
         assert_eq!(moved(TermState::default(), 4, 9), "\x1b[10;5H");
         assert_eq!(moved(at(5, 3), 0, 4), "\n\r");
         assert_eq!(moved(at(5, 3), 7, 3), "  ");
-        assert_eq!(moved(at(5, 3), 40, 3), "\x1b[35C");
+        // CHA and CUF tie at 5 B; the absolute form wins ties.
+        assert_eq!(moved(at(5, 3), 40, 3), "\x1b[41G");
+        assert_eq!(moved(at(5, 3), 9, 3), "\x1b[4C");
         assert_eq!(moved(at(5, 3), 4, 3), "\x08");
         assert_eq!(moved(at(5, 3), 5, 2), "\x1bM");
         assert_eq!(moved(at(5, 3), 5, 3), "");
