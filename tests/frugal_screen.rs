@@ -269,7 +269,9 @@ fn invalidate_repaints_and_cursor_changes_cost_only_themselves() {
     assert!(repaint * 10 > first * 9, "a full repaint: {repaint} vs first {first}");
     scene.popup = Some(String::new());
     h.frame(&scene, "popup");
-    scene.popup.as_mut().map(|q| q.push('x'));
+    if let Some(q) = scene.popup.as_mut() {
+        q.push('x');
+    }
     let typed = h.frame(&scene, "typed");
     // The query shows in all 11 popup rows here, so 11 cells change: about 4 B each.
     println!("typing one query character (11 cells change): {typed} B");
