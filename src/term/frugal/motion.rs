@@ -1,0 +1,137 @@
+//! The cheapest cursor motion between two cells, given what the terminal already shows.
+//!
+//! Candidates: CUP with default parameters left out, or a vertical part (LF, RI, CUD, CUU, VPA)
+//! followed by a horizontal part (CR, BS, CHA, CUF, CUB, or reprinting the cells in between).
+
+use std::io::Write;
+
+use super::emit::TermState;
+use super::shadow::{Grid, cell_width};
+
+/// Longest stretch of cells we consider reprinting instead of moving over.
+const MAX_REPRINT: u16 = 8;
+
+fn cup(x: u16, y: u16) -> Vec<u8> {
+    match (x, y) {
+        (0, 0) => b"\x1b[H".to_vec(),
+        (0, y) => format!("\x1b[{}H", y + 1).into_bytes(),
+        (x, y) => format!("\x1b[{};{}H", y + 1, x + 1).into_bytes(),
+    }
+}
+
+fn csi_count(n: u16, final_byte: char) -> Vec<u8> {
+    if n == 1 {
+        format!("\x1b[{final_byte}").into_bytes()
+    } else {
+        format!("\x1b[{n}{final_byte}").into_bytes()
+    }
+}
+
+fn vertical(from: Option<u16>, to: u16) -> Vec<u8> {
+    let vpa = format!("\x1b[{}d", to + 1).into_bytes();
+    let Some(from) = from else { return vpa };
+    let relative = if to == from {
+        Vec::new()
+    } else if to > from {
+        // LF never scrolls here: the scroll region is the full screen and `to` is on it.
+        let lf = vec![b'\n'; usize::from(to - from)];
+        let cud = csi_count(to - from, 'B');
+        if lf.len() <= cud.len() { lf } else { cud }
+    } else if from - to == 1 {
+        b"\x1bM".to_vec()
+    } else {
+        csi_count(from - to, 'A')
+    };
+    if relative.len() <= vpa.len() { relative } else { vpa }
+}
+
+/// Bytes reprinting shown cells `from..to` of row `y`, if they are all narrow and the pen shows them.
+fn reprint(screen: &Grid, state: &TermState, y: u16, from: u16, to: u16) -> Option<Vec<u8>> {
+    let pen = state.pen.as_ref()?;
+    if to - from > MAX_REPRINT {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    for x in from..to {
+        let cell = screen.get(x, y);
+        if cell_width(cell) != 1 || !pen.shows(cell) {
+            return None;
+        }
+        bytes.extend_from_slice(cell.symbol().as_bytes());
+    }
+    Some(bytes)
+}
+
+fn horizontal(screen: &Grid, state: &TermState, from: Option<u16>, x: u16, y: u16) -> Vec<u8> {
+    let mut best = if x == 0 { b"\r".to_vec() } else { format!("\x1b[{}G", x + 1).into_bytes() };
+    let mut consider = |candidate: Vec<u8>| {
+        if candidate.len() < best.len() {
+            best = candidate;
+        }
+    };
+    if let Some(from_reprint) = reprint(screen, state, y, 0, x) {
+        consider([b"\r".as_slice(), &from_reprint].concat());
+    }
+    let Some(from) = from else { return best };
+    if from == x {
+        return Vec::new();
+    }
+    if x > from {
+        consider(csi_count(x - from, 'C'));
+        if let Some(bytes) = reprint(screen, state, y, from, x) {
+            consider(bytes);
+        }
+    } else {
+        consider(csi_count(from - x, 'D'));
+        if from - x <= 2 {
+            consider(vec![8; usize::from(from - x)]);
+        }
+    }
+    best
+}
+
+/// Write the cheapest motion to (x, y) and record the new position.
+pub fn move_to(out: &mut Vec<u8>, state: &mut TermState, screen: &Grid, x: u16, y: u16) {
+    if state.col == Some(x) && state.row == Some(y) {
+        return;
+    }
+    let absolute = cup(x, y);
+    let relative = [vertical(state.row, y), horizontal(screen, state, state.col, x, y)].concat();
+    let chosen = if relative.len() < absolute.len() { relative } else { absolute };
+    let _ = out.write_all(&chosen);
+    state.col = Some(x);
+    state.row = Some(y);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::sgr::Pen;
+    use super::*;
+
+    fn moved(state: TermState, x: u16, y: u16) -> String {
+        let screen = Grid::blank(80, 24);
+        let mut state = state;
+        let mut out = Vec::new();
+        move_to(&mut out, &mut state, &screen, x, y);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    fn at(col: u16, row: u16) -> TermState {
+        TermState { col: Some(col), row: Some(row), pen: Some(Pen::DEFAULT), ..TermState::default() }
+    }
+
+    #[test]
+    fn picks_short_forms() {
+        assert_eq!(moved(TermState::default(), 0, 0), "\x1b[H");
+        assert_eq!(moved(TermState::default(), 0, 9), "\x1b[10H");
+        assert_eq!(moved(TermState::default(), 4, 9), "\x1b[10;5H");
+        assert_eq!(moved(at(5, 3), 0, 4), "\n\r");
+        assert_eq!(moved(at(5, 3), 7, 3), "  ");
+        // CHA and CUF tie at 5 B; the absolute form wins ties.
+        assert_eq!(moved(at(5, 3), 40, 3), "\x1b[41G");
+        assert_eq!(moved(at(5, 3), 9, 3), "\x1b[4C");
+        assert_eq!(moved(at(5, 3), 4, 3), "\x08");
+        assert_eq!(moved(at(5, 3), 5, 2), "\x1bM");
+        assert_eq!(moved(at(5, 3), 5, 3), "");
+    }
+}
