@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::Parser;
 
+use crate::app::{Margins, Settings};
 use crate::library::Library;
 
 /// A keyboard-driven terminal reader for long structured documents.
@@ -23,6 +24,45 @@ pub struct Cli {
     /// Start with the chapter tree hidden.
     #[arg(long)]
     pub no_tree: bool,
+    /// Low-bandwidth profile for slow links: tree hidden at start, no colours beyond bold and
+    /// reverse, ASCII borders, status updated only when the section changes.
+    #[arg(long)]
+    pub lean: bool,
+    /// Use the terminal's left/right margins to scroll the text beside the tree.
+    #[arg(long, value_enum, default_value_t = MarginsArg::Auto)]
+    pub margins: MarginsArg,
+    /// Pace output for a link of this many bytes per second: while a frame is still on the
+    /// wire, keep applying keys and send only the latest screen.
+    #[arg(long, value_name = "BYTES_PER_S")]
+    pub bandwidth: Option<u64>,
+    /// Directory for bookmarks, notes and reading positions (overrides LECTERN_DATA_DIR).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MarginsArg {
+    Auto,
+    On,
+    Off,
+}
+
+impl Cli {
+    pub fn settings(&self) -> Settings {
+        Settings {
+            max_text_width: self.max_width,
+            no_tree: self.no_tree,
+            lean: self.lean,
+            margins: match self.margins {
+                MarginsArg::Auto => Margins::Auto,
+                MarginsArg::On => Margins::On,
+                MarginsArg::Off => Margins::Off,
+            },
+            bandwidth: self.bandwidth,
+            data_dir: self.data_dir.clone(),
+            ..Settings::default()
+        }
+    }
 }
 
 impl Cli {

@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use lectern::app::{App, Settings};
+use lectern::app::App;
 use lectern::cli::Cli;
 use lectern::layout::Layout;
 
@@ -39,13 +39,8 @@ fn main() -> ExitCode {
         print_plain(&library, cli.max_width);
         return ExitCode::SUCCESS;
     }
-    let settings = Settings { max_text_width: cli.max_width, ..Settings::default() };
     let (cols, rows) = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = App::new(library, cols, rows, settings);
-    if cli.no_tree {
-        app.tree_shown = false;
-        app.refresh();
-    }
+    let mut app = App::new(library, cols, rows, cli.settings());
     match lectern::term::run::run(&mut app) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -4,6 +4,7 @@
 pub mod command;
 pub mod geometry;
 pub mod jumps;
+pub mod settings;
 pub mod tree;
 pub mod update;
 pub mod view;
@@ -11,10 +12,11 @@ pub mod view;
 use crate::doc::Document;
 use crate::input::{Context, Dispatcher, Keymap};
 use crate::library::Library;
-use geometry::{DEFAULT_MAX_TEXT_WIDTH, Geometry, TREE_AT_START_MIN_COLS, geometry};
+use geometry::{Geometry, TREE_AT_START_MIN_COLS, geometry};
 use view::DocView;
 
 pub use command::{Action, Command};
+pub use settings::{Margins, Settings};
 pub use update::update;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,18 +31,6 @@ pub enum Overlay {
     Library { selected: usize },
 }
 
-/// Settings fixed at start (from flags and config).
-#[derive(Debug, Clone)]
-pub struct Settings {
-    pub max_text_width: u16,
-    pub tree_width: u16,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings { max_text_width: DEFAULT_MAX_TEXT_WIDTH, tree_width: 26 }
-    }
-}
 
 #[derive(Debug)]
 pub struct App {
@@ -71,7 +61,7 @@ impl App {
             views,
             current: 0,
             focus: Focus::Text,
-            tree_shown: cols >= TREE_AT_START_MIN_COLS,
+            tree_shown: cols >= TREE_AT_START_MIN_COLS && !settings.lean && !settings.no_tree,
             tree_width: settings.tree_width,
             settings,
             overlay: None,
