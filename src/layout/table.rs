@@ -166,7 +166,8 @@ fn grid_lines(tl: &TableLayout, text: &str, widths: &[usize], push: &mut dyn FnM
         for k in 0..subs {
             // The earliest byte shown on this sub-line keeps starts increasing down the row.
             let start = cells.iter().filter_map(|c| c.get(k)).map(|p| p.start).min().unwrap_or(row.start);
-            let mut l = VisualLine::new(tl.block, start, row.end, LineKind::TableRow);
+            let end = tl.rows.get(r + 1).map_or(text.len(), |next| next.start);
+            let mut l = VisualLine::new(tl.block, start, end, LineKind::TableRow);
             l.row = r as u32;
             l.sub = k as u32;
             push(l);

@@ -152,7 +152,7 @@ fn drawn_end(text: &str, range: &Range<usize>, code: bool) -> usize {
         }
     }
     if !code {
-        s = s.trim_end_matches([' ', '\t']);
+        s = s.trim_end_matches([' ', '\t', '\u{200B}']);
     }
     range.start + s.len()
 }
