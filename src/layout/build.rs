@@ -24,7 +24,12 @@ pub(super) fn build(doc: &Document, opts: LayoutOptions) -> Layout {
         }
         b.block(i, block);
     }
-    Layout { opts, lines: b.lines, blocks: b.blocks, tables: b.tables }
+    Layout {
+        opts,
+        lines: b.lines,
+        blocks: b.blocks,
+        tables: b.tables,
+    }
 }
 
 fn is_list(b: &Block) -> bool {
@@ -33,7 +38,15 @@ fn is_list(b: &Block) -> bool {
 
 impl VisualLine {
     pub(crate) fn new(block: usize, start: usize, end: usize, kind: LineKind) -> VisualLine {
-        VisualLine { block, start, end, blank: kind == LineKind::Blank, kind, row: 0, sub: 0 }
+        VisualLine {
+            block,
+            start,
+            end,
+            blank: kind == LineKind::Blank,
+            kind,
+            row: 0,
+            sub: 0,
+        }
     }
 }
 
@@ -96,27 +109,39 @@ impl Builder {
     }
 
     fn prose(&mut self, i: usize, block: &Block, avail: usize) {
-        let spec = WrapSpec { first: avail, rest: avail, code: false };
+        let spec = WrapSpec {
+            first: avail,
+            rest: avail,
+            code: false,
+        };
         let mut widest = 0;
         let lines = &mut self.lines;
         wrap(&block.text, 0..block.text.len(), spec, |p| {
             widest = widest.max(p.width);
             lines.push(VisualLine::new(i, p.start, p.end, LineKind::Text));
         });
-        if let BlockKind::Heading { level: 1 | 2 } = block.kind {
-            if !block.text.trim().is_empty() {
-                let mut l = VisualLine::new(i, block.text.len(), block.text.len(), LineKind::Underline);
-                l.row = u32::try_from(widest.min(avail)).unwrap_or(u32::MAX);
-                self.push(l);
-            }
+        if let BlockKind::Heading { level: 1 | 2 } = block.kind
+            && !block.text.trim().is_empty()
+        {
+            let mut l = VisualLine::new(i, block.text.len(), block.text.len(), LineKind::Underline);
+            l.row = u32::try_from(widest.min(avail)).unwrap_or(u32::MAX);
+            self.push(l);
         }
     }
 
     fn code(&mut self, i: usize, block: &Block, avail: usize) {
-        let spec = WrapSpec { first: avail, rest: code_rest(avail), code: true };
+        let spec = WrapSpec {
+            first: avail,
+            rest: code_rest(avail),
+            code: true,
+        };
         let lines = &mut self.lines;
         wrap(&block.text, 0..block.text.len(), spec, |p| {
-            let kind = if p.cont { LineKind::CodeCont } else { LineKind::CodeFirst };
+            let kind = if p.cont {
+                LineKind::CodeCont
+            } else {
+                LineKind::CodeFirst
+            };
             lines.push(VisualLine::new(i, p.start, p.end, kind));
         });
     }

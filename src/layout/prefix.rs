@@ -88,12 +88,18 @@ pub(crate) fn pieces<'a>(
 
 /// Quote bars alone (tables, rules, headings use only these), fitted to `width`.
 pub(crate) fn quote_pieces(quote: u8, width: usize, ascii: bool) -> Vec<Segment<'static>> {
-    let bars = (0..quote).map(|_| seg(Cow::Borrowed(quote_bar(ascii)), SegKind::QuoteBar)).collect();
+    let bars = (0..quote)
+        .map(|_| seg(Cow::Borrowed(quote_bar(ascii)), SegKind::QuoteBar))
+        .collect();
     fit(bars, (quote as usize * 2).min(limit(width)))
 }
 
 fn seg<'a>(text: Cow<'a, str>, kind: SegKind) -> Segment<'a> {
-    Segment { text, style: Inline::PLAIN, kind }
+    Segment {
+        text,
+        style: Inline::PLAIN,
+        kind,
+    }
 }
 
 /// Cuts `pieces` to exactly `target` columns (by graphemes, padding with spaces where a wide

@@ -7,12 +7,16 @@ use std::borrow::Cow;
 use super::prefix::{fit, spaces};
 use super::render::rule;
 use super::table::{GAP, TableLayout, TableMode, cell_pieces, label, label_widths};
-use super::wrap::{Styles, render};
+use super::wrap::{Draw, Styles, render};
 use super::{LineKind, SegKind, Segment, VisualLine};
 use crate::doc::{Align, Inline, Table};
 
 fn seg<'a>(text: Cow<'a, str>, kind: SegKind) -> Segment<'a> {
-    Segment { text, style: Inline::PLAIN, kind }
+    Segment {
+        text,
+        style: Inline::PLAIN,
+        kind,
+    }
 }
 
 pub(super) fn line<'a>(
@@ -25,7 +29,9 @@ pub(super) fn line<'a>(
 ) {
     let row = l.row as usize;
     match (&tl.mode, l.kind) {
-        (TableMode::Grid { widths }, LineKind::TableRow) => grid_row(tl, table, text, row, l.sub as usize, widths, ascii, out),
+        (TableMode::Grid { widths }, LineKind::TableRow) => {
+            grid_row(tl, table, text, row, l.sub as usize, widths, ascii, out)
+        }
         (TableMode::Grid { widths }, LineKind::TableSep) => {
             let joint = if ascii { "-+-" } else { "─┼─" };
             let parts: Vec<String> = widths.iter().map(|&w| rule(w, ascii)).collect();
@@ -46,7 +52,13 @@ pub(super) fn line<'a>(
                 }
                 (l.start..l.end, tl.avail - hang)
             };
-            render(text, range, avail, false, SegKind::TableCell, &Styles::none(), ascii, out);
+            let how = Draw {
+                avail,
+                code: false,
+                kind: SegKind::TableCell,
+                ascii,
+            };
+            render(text, range, how, &Styles::none(), out);
         }
         (TableMode::Records { .. }, LineKind::RecordSep) => {
             out.push(seg(Cow::Owned(rule(tl.avail, ascii)), SegKind::TableBorder));
@@ -66,7 +78,11 @@ fn grid_row<'a>(
     ascii: bool,
     out: &mut Vec<Segment<'a>>,
 ) {
-    let kind = if row < tl.header_rows { SegKind::TableHeader } else { SegKind::TableCell };
+    let kind = if row < tl.header_rows {
+        SegKind::TableHeader
+    } else {
+        SegKind::TableCell
+    };
     let border = if ascii { " | " } else { " │ " };
     debug_assert_eq!(border.chars().count(), GAP);
     for (j, &w) in widths.iter().enumerate() {
@@ -75,7 +91,15 @@ fn grid_row<'a>(
         }
         let mut cell = Vec::new();
         let used = match cell_pieces(text, tl.cell(text, row, j), w).get(sub) {
-            Some(p) => render(text, p.start..p.end, w, false, kind, &Styles::none(), ascii, &mut cell),
+            Some(p) => {
+                let how = Draw {
+                    avail: w,
+                    code: false,
+                    kind,
+                    ascii,
+                };
+                render(text, p.start..p.end, how, &Styles::none(), &mut cell)
+            }
             None => 0,
         };
         let pad = w.saturating_sub(used);

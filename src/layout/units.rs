@@ -96,7 +96,13 @@ fn ascii_unit(start: usize, b: u8) -> Unit {
         }
         _ => (UnitKind::Text, 1),
     };
-    Unit { start, end: start + 1, width, kind, first }
+    Unit {
+        start,
+        end: start + 1,
+        width,
+        kind,
+        first,
+    }
 }
 
 fn grapheme_unit(start: usize, g: &str) -> Unit {
@@ -124,7 +130,13 @@ fn grapheme_unit(start: usize, g: &str) -> Unit {
         UnitKind::Placeholder(p) => p.width(),
         UnitKind::Newline | UnitKind::ZeroSpace => 0,
     };
-    Unit { start, end: start + g.len(), width, kind, first }
+    Unit {
+        start,
+        end: start + g.len(),
+        width,
+        kind,
+        first,
+    }
 }
 
 /// Display width of `s` as layout counts it (tabs 1, control characters as their stand-ins).
@@ -143,23 +155,107 @@ fn is_ideographic(c: char) -> bool {
 
 /// Closing punctuation and small kana (UAX #14 CL/CP/EX/IS/NS): never start a line with them.
 fn no_break_before(c: char) -> bool {
-    matches!(c,
-        ')' | ']' | '}' | '.' | ',' | ':' | ';' | '!' | '?' | '%' | '、' | '。' | '，' | '．' | '：'
-        | '；' | '？' | '！' | '）' | '」' | '』' | '】' | '〕' | '〉' | '》' | '〙' | '〗' | '｝'
-        | '］' | '”' | '’' | '・' | 'ー' | '々' | '〻' | 'ゝ' | 'ゞ' | 'ヽ' | 'ヾ' | 'ぁ' | 'ぃ'
-        | 'ぅ' | 'ぇ' | 'ぉ' | 'っ' | 'ゃ' | 'ゅ' | 'ょ' | 'ゎ' | 'ァ' | 'ィ' | 'ゥ' | 'ェ' | 'ォ'
-        | 'ッ' | 'ャ' | 'ュ' | 'ョ' | 'ヮ' | 'ヵ' | 'ヶ' | '〜' | '～' | '…' | '‥')
+    matches!(
+        c,
+        ')' | ']'
+            | '}'
+            | '.'
+            | ','
+            | ':'
+            | ';'
+            | '!'
+            | '?'
+            | '%'
+            | '、'
+            | '。'
+            | '，'
+            | '．'
+            | '：'
+            | '；'
+            | '？'
+            | '！'
+            | '）'
+            | '」'
+            | '』'
+            | '】'
+            | '〕'
+            | '〉'
+            | '》'
+            | '〙'
+            | '〗'
+            | '｝'
+            | '］'
+            | '”'
+            | '’'
+            | '・'
+            | 'ー'
+            | '々'
+            | '〻'
+            | 'ゝ'
+            | 'ゞ'
+            | 'ヽ'
+            | 'ヾ'
+            | 'ぁ'
+            | 'ぃ'
+            | 'ぅ'
+            | 'ぇ'
+            | 'ぉ'
+            | 'っ'
+            | 'ゃ'
+            | 'ゅ'
+            | 'ょ'
+            | 'ゎ'
+            | 'ァ'
+            | 'ィ'
+            | 'ゥ'
+            | 'ェ'
+            | 'ォ'
+            | 'ッ'
+            | 'ャ'
+            | 'ュ'
+            | 'ョ'
+            | 'ヮ'
+            | 'ヵ'
+            | 'ヶ'
+            | '〜'
+            | '～'
+            | '…'
+            | '‥'
+    )
 }
 
 /// Opening punctuation (UAX #14 OP/QU opening forms): never end a line with them.
 fn no_break_after(c: char) -> bool {
-    matches!(c, '(' | '[' | '{' | '（' | '「' | '『' | '【' | '〔' | '〈' | '《' | '〘' | '〖' | '｛' | '［' | '“' | '‘')
+    matches!(
+        c,
+        '(' | '['
+            | '{'
+            | '（'
+            | '「'
+            | '『'
+            | '【'
+            | '〔'
+            | '〈'
+            | '《'
+            | '〘'
+            | '〖'
+            | '｛'
+            | '［'
+            | '“'
+            | '‘'
+    )
 }
 
 /// Whether a line may break between two adjacent non-space clusters starting with `prev` and
 /// `next`; `before_prev` is the cluster before `prev`, used so "well-known" breaks after the
 /// hyphen but "--verbose" and "-5" do not.
 pub(crate) fn break_between(before_prev: Option<char>, prev: char, next: char) -> bool {
+    // Hot path: between ASCII characters only the hyphen rule can apply.
+    if prev.is_ascii() && next.is_ascii() {
+        return prev == '-'
+            && next.is_ascii_alphabetic()
+            && before_prev.is_some_and(char::is_alphanumeric);
+    }
     if no_break_after(prev) || no_break_before(next) {
         return false;
     }
@@ -178,7 +274,9 @@ mod tests {
     use super::*;
 
     fn kinds(s: &str) -> Vec<(String, usize, UnitKind)> {
-        Units::new(s, 0..s.len()).map(|u| (s[u.start..u.end].to_string(), u.width, u.kind)).collect()
+        Units::new(s, 0..s.len())
+            .map(|u| (s[u.start..u.end].to_string(), u.width, u.kind))
+            .collect()
     }
 
     #[test]

@@ -43,9 +43,17 @@ fn tab_width(col: usize, avail: usize) -> usize {
 /// In prose `spec.rest` must be >= `spec.first` (carried words must fit the next line).
 pub(crate) fn wrap(text: &str, range: Range<usize>, spec: WrapSpec, mut emit: impl FnMut(Piece)) {
     let first = spec.first.max(1);
-    let rest = if spec.code { spec.rest.max(1) } else { spec.rest.max(first) };
+    let rest = if spec.code {
+        spec.rest.max(1)
+    } else {
+        spec.rest.max(first)
+    };
     let avail_for = |start: usize, cont: bool| {
-        if start == range.start || (spec.code && !cont) { first } else { rest }
+        if start == range.start || (spec.code && !cont) {
+            first
+        } else {
+            rest
+        }
     };
     let (mut line_start, mut cont, mut col, mut vis) = (range.start, false, 0usize, 0usize);
     // Latest break opportunity on this line: (byte, columns before it, visible columns before it).
@@ -55,7 +63,12 @@ pub(crate) fn wrap(text: &str, range: Range<usize>, spec: WrapSpec, mut emit: im
     for u in Units::new(text, range.clone()) {
         match u.kind {
             UnitKind::Newline => {
-                emit(Piece { start: line_start, end: u.end, width: vis, cont });
+                emit(Piece {
+                    start: line_start,
+                    end: u.end,
+                    width: vis,
+                    cont,
+                });
                 emitted = true;
                 (line_start, cont, col, vis, brk, prev) = (u.end, false, 0, 0, None, None);
                 continue;
@@ -72,12 +85,11 @@ pub(crate) fn wrap(text: &str, range: Range<usize>, spec: WrapSpec, mut emit: im
             }
             _ => {}
         }
-        if !spec.code {
-            if let Some(p) = prev.filter(|&p| p != ' ') {
-                if break_between(before_prev, p, u.first) {
-                    brk = Some((u.start, col, vis));
-                }
-            }
+        if !spec.code
+            && let Some(p) = prev.filter(|&p| p != ' ')
+            && break_between(before_prev, p, u.first)
+        {
+            brk = Some((u.start, col, vis));
         }
         let unit_width = |col: usize, avail: usize| match u.kind {
             UnitKind::Tab if spec.code => tab_width(col, avail),
@@ -86,7 +98,12 @@ pub(crate) fn wrap(text: &str, range: Range<usize>, spec: WrapSpec, mut emit: im
         let mut avail = avail_for(line_start, cont);
         if col + unit_width(col, avail) > avail {
             if let Some((pos, at_col, at_vis)) = brk.take().filter(|b| b.0 > line_start) {
-                emit(Piece { start: line_start, end: pos, width: at_vis, cont });
+                emit(Piece {
+                    start: line_start,
+                    end: pos,
+                    width: at_vis,
+                    cont,
+                });
                 emitted = true;
                 (line_start, cont) = (pos, true);
                 col -= at_col;
@@ -94,7 +111,12 @@ pub(crate) fn wrap(text: &str, range: Range<usize>, spec: WrapSpec, mut emit: im
                 avail = avail_for(line_start, cont);
             }
             if col > 0 && col + unit_width(col, avail) > avail {
-                emit(Piece { start: line_start, end: u.start, width: vis, cont });
+                emit(Piece {
+                    start: line_start,
+                    end: u.start,
+                    width: vis,
+                    cont,
+                });
                 emitted = true;
                 (line_start, cont, col, brk) = (u.start, true, 0, None);
                 avail = avail_for(line_start, cont);
@@ -107,7 +129,12 @@ pub(crate) fn wrap(text: &str, range: Range<usize>, spec: WrapSpec, mut emit: im
         (before_prev, prev) = (prev, Some(u.first));
     }
     if line_start < range.end || !emitted {
-        emit(Piece { start: line_start, end: range.end, width: vis, cont });
+        emit(Piece {
+            start: line_start,
+            end: range.end,
+            width: vis,
+            cont,
+        });
     }
 }
 
@@ -119,11 +146,17 @@ pub(crate) struct Styles<'a> {
 
 impl<'a> Styles<'a> {
     pub(crate) fn of(block: &'a Block) -> Styles<'a> {
-        Styles { runs: &block.runs, links: &block.links }
+        Styles {
+            runs: &block.runs,
+            links: &block.links,
+        }
     }
 
     pub(crate) fn none() -> Styles<'static> {
-        Styles { runs: &[], links: &[] }
+        Styles {
+            runs: &[],
+            links: &[],
+        }
     }
 
     /// Runs and links are sorted and disjoint per the model, so a binary search finds the one
@@ -157,26 +190,47 @@ fn drawn_end(text: &str, range: &Range<usize>, code: bool) -> usize {
     range.start + s.len()
 }
 
-/// Appends the segments for `text[range]` drawn in `avail` columns; returns the columns used.
+/// How `render` draws a range: the columns it was wrapped to, code or prose, the segment kind,
+/// and whether the one-column replacement is ASCII.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Draw {
+    pub avail: usize,
+    pub code: bool,
+    pub kind: SegKind,
+    pub ascii: bool,
+}
+
+/// Appends the segments for `text[range]` as drawn by `how`; returns the columns used.
 pub(crate) fn render<'a>(
     text: &'a str,
     range: Range<usize>,
-    avail: usize,
-    code: bool,
-    kind: SegKind,
+    how: Draw,
     styles: &Styles<'_>,
-    ascii: bool,
     out: &mut Vec<Segment<'a>>,
 ) -> usize {
+    let Draw {
+        avail,
+        code,
+        kind,
+        ascii,
+    } = how;
     let avail = avail.max(1);
     let end = drawn_end(text, &range, code);
-    let replacement = if ascii { REPLACEMENT_ASCII } else { REPLACEMENT };
+    let replacement = if ascii {
+        REPLACEMENT_ASCII
+    } else {
+        REPLACEMENT
+    };
     let mut col = 0;
     // The pending run of text borrowed straight from the document.
     let mut run: Option<(usize, usize, Inline)> = None;
     let flush = |run: &mut Option<(usize, usize, Inline)>, out: &mut Vec<Segment<'a>>| {
         if let Some((s, e, style)) = run.take() {
-            out.push(Segment { text: Cow::Borrowed(&text[s..e]), style, kind });
+            out.push(Segment {
+                text: Cow::Borrowed(&text[s..e]),
+                style,
+                kind,
+            });
         }
     };
     for u in Units::new(text, range.start..end) {
@@ -197,7 +251,11 @@ pub(crate) fn render<'a>(
         match stand_in {
             Some((s, st)) => {
                 flush(&mut run, out);
-                out.push(Segment { text: Cow::Borrowed(s), style: st, kind });
+                out.push(Segment {
+                    text: Cow::Borrowed(s),
+                    style: st,
+                    kind,
+                });
                 col += super::units::text_width(s);
             }
             None => {
@@ -226,7 +284,16 @@ mod tests {
 
     fn wrapped(text: &str, w: usize, code: bool) -> Vec<&str> {
         let mut v = Vec::new();
-        wrap(text, 0..text.len(), WrapSpec { first: w, rest: w, code }, |p| v.push(&text[p.start..p.end]));
+        wrap(
+            text,
+            0..text.len(),
+            WrapSpec {
+                first: w,
+                rest: w,
+                code,
+            },
+            |p| v.push(&text[p.start..p.end]),
+        );
         v
     }
 
@@ -244,6 +311,9 @@ mod tests {
 
     #[test]
     fn code_expands_tabs_and_hard_wraps() {
-        assert_eq!(wrapped("a\tb\ncdefg", 4, true), vec!["a\t", "b\n", "cdef", "g"]);
+        assert_eq!(
+            wrapped("a\tb\ncdefg", 4, true),
+            vec!["a\t", "b\n", "cdef", "g"]
+        );
     }
 }
