@@ -39,6 +39,8 @@ pub struct App {
     pub current: usize,
     pub focus: Focus,
     pub tree_shown: bool,
+    /// The user showed or hid the tree with `t`; until then it follows the terminal width.
+    pub tree_chosen: bool,
     pub tree_width: u16,
     pub settings: Settings,
     pub overlay: Option<Overlay>,
@@ -62,6 +64,7 @@ impl App {
             current: 0,
             focus: Focus::Text,
             tree_shown: cols >= TREE_AT_START_MIN_COLS && !settings.lean && !settings.no_tree,
+            tree_chosen: settings.lean || settings.no_tree,
             tree_width: settings.tree_width,
             settings,
             overlay: None,

@@ -1,6 +1,6 @@
 //! `update`: the only place application state changes. Pure: no I/O, no terminal.
 
-use super::geometry::MIN_TREE_WIDTH;
+use super::geometry::{MIN_TREE_WIDTH, TREE_AT_START_MIN_COLS};
 use super::{Action, App, Command, Focus, Overlay};
 use crate::doc::{Anchor, Document};
 use crate::input::Key;
@@ -11,6 +11,12 @@ pub fn update(app: &mut App, action: Action) {
         Action::Resize(c, r) => {
             app.cols = c;
             app.rows = r;
+            if !app.tree_chosen {
+                app.tree_shown = c >= TREE_AT_START_MIN_COLS;
+                if !app.tree_shown {
+                    app.focus = Focus::Text;
+                }
+            }
         }
         Action::Run(cmd, count) => {
             if app.overlay.is_some() {
@@ -124,6 +130,7 @@ fn global(app: &mut App, cmd: Command) {
     match cmd {
         Command::ToggleTree => {
             app.tree_shown = !app.tree_shown;
+            app.tree_chosen = true;
             if !app.tree_shown {
                 app.focus = Focus::Text;
             }
