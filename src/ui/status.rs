@@ -72,7 +72,7 @@ mod tests {
         let path = vec!["Table of Contents".to_string(), "Gender".to_string()];
         assert_eq!(fit("Notes", &path, 80), "Notes › Table of Contents › Gender");
         assert_eq!(fit("Notes", &path, 26), "Table of Contents › Gender");
-        assert_eq!(fit("Notes", &path, 12), "… › Gender");
+        assert_eq!(fit("Notes", &path, 12), "…ts › Gender");
         assert_eq!(fit("A long document title", &[], 10), "A long do…");
     }
 }
