@@ -38,6 +38,10 @@ pub fn run(app: &mut App) -> io::Result<()> {
             session.suspend()?;
             app.full_redraw = true;
         }
+        // Ranking waits until every queued key is applied, and gives way to a newer key.
+        if !app.prepare_frame(&|| event::poll(Duration::ZERO).unwrap_or(false)) {
+            continue;
+        }
         if std::mem::take(&mut app.full_redraw) {
             terminal.clear()?;
         }
