@@ -134,6 +134,7 @@ impl App {
         let Some(doc) = self.library.docs.get(self.current) else { return };
         let view = &mut self.views[self.current];
         view.ensure_layout(doc, g.wrap_width);
+        view.ensure_window(doc, h);
         // Clamp: a wider pane means fewer lines, so the old top may be past the new end.
         let line = view.top_line();
         if line > view.max_top(h) {
