@@ -10,7 +10,7 @@ use lectern::layout::Layout;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let library = match cli.open_library() {
+    let mut library = match cli.open_library() {
         Ok(l) => l,
         Err(e) => {
             eprintln!("lectern: cannot read stdin: {e}");
@@ -26,6 +26,9 @@ fn main() -> ExitCode {
     if library.docs.is_empty() {
         eprintln!("lectern: nothing to read");
         return ExitCode::FAILURE;
+    }
+    if cli.outline || !std::io::stdout().is_terminal() {
+        library.finish_loading();
     }
     if cli.outline {
         let mut out = std::io::stdout().lock();

@@ -6,6 +6,7 @@ pub mod find;
 pub mod fuzzy;
 pub mod geometry;
 pub mod jumps;
+pub mod loading;
 pub mod line_edit;
 pub mod overlay;
 pub mod settings;
@@ -59,6 +60,8 @@ pub struct App {
     pub find_history: crate::search::History,
     /// The passage a fuzzy-search jump landed on.
     pub mark: Option<fuzzy::Mark>,
+    /// Pacing of frames drawn for background work (big documents loading).
+    pub background: loading::Background,
 }
 
 impl App {
@@ -85,6 +88,7 @@ impl App {
             find: None,
             find_history: Default::default(),
             mark: None,
+            background: Default::default(),
         };
         let mut notes = app.library.problems.clone();
         notes.extend(app.library.skipped_notice());
@@ -92,6 +96,7 @@ impl App {
             app.message = Some(notes.join("; "));
         }
         app.refresh();
+        app.show_progress();
         app
     }
 
