@@ -37,6 +37,8 @@ pub fn parse(text: &str, origin: Origin) -> Document {
         lines::Item::PageBreak => None,
     }));
     let mut groups = groups::groups(&items);
+    // Groups borrow the text, not the items; a big file's line list goes before the blocks grow.
+    drop(items);
     let title_group = outline::find_title(&mut groups, wrap);
     let mut roles = classify(&groups);
     if let Some(t) = title_group {
