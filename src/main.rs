@@ -44,6 +44,15 @@ fn main() -> ExitCode {
     }
     let (cols, rows) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(library, cols, rows, cli.settings());
+    if let Some((path, text)) = lectern::cli::user_keymap() {
+        let problems = match text {
+            Ok(t) => app.keymap.apply_overrides(&t),
+            Err(e) => vec![format!("cannot read: {e}")],
+        };
+        if !problems.is_empty() {
+            app.message = Some(format!("{}: {}", path.display(), problems.join("; ")));
+        }
+    }
     match lectern::term::run::run(&mut app) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -52,10 +52,10 @@ pub fn render(app: &App, o: &FuzzyOverlay, screen: Rect, theme: &Theme, frame: &
             CandidateKind::Note => "✎ ",
         };
         let mut x = inner.x + put(buf, inner.x, y, tag, inner.width, base.patch(theme.dim()));
-        let doc_name = match o.scope {
-            Scope::Library => app.library.docs.get(hit.doc).map(|d| cut(&visible(&d.title), 18)),
-            Scope::Document(_) => None,
-        };
+        // Which document a result is in matters once more than one is open.
+        let doc_name = (app.library.docs.len() > 1)
+            .then(|| app.library.docs.get(hit.doc).map(|d| cut(&visible(&d.title), 18)))
+            .flatten();
         let tail_w = doc_name.as_ref().map_or(0, |n| n.width() as u16 + 1);
         let right = inner.x + inner.width.saturating_sub(tail_w);
         let hl = base.patch(theme.current()).add_modifier(Modifier::BOLD);
