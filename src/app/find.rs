@@ -104,7 +104,7 @@ fn go_to(app: &mut App, i: usize, wrapped: bool) {
     f.current = Some(i);
     let m = f.matches[i].clone();
     let view = &mut app.views[app.current];
-    reveal(view, m.anchor(), h);
+    reveal(view, &app.library.docs[app.current], m.anchor(), h);
     if wrapped {
         app.message = Some("search wrapped around".into());
     }
@@ -112,7 +112,9 @@ fn go_to(app: &mut App, i: usize, wrapped: bool) {
 
 /// Bring `anchor` into view: unmoved when already on screen, else a third of the way down so
 /// the reader sees what leads up to it.
-pub fn reveal(view: &mut super::view::DocView, anchor: Anchor, height: usize) {
+pub fn reveal(view: &mut super::view::DocView, doc: &crate::doc::Document, anchor: Anchor, height: usize) {
+    // A huge document is wrapped lazily: make the target's part exact before measuring.
+    view.wrap_near(doc, anchor);
     let top = view.top_line();
     let line = view.layout().line_of(anchor);
     if line >= top && line < top + height {

@@ -148,7 +148,7 @@ pub fn accept(app: &mut App) {
             app.mark = None;
         }
         CandidateKind::Text | CandidateKind::Note => {
-            reveal(view, hit.anchor, h);
+            reveal(view, doc, hit.anchor, h);
             let text = &doc.blocks.get(hit.anchor.block).map(|b| b.text.as_str()).unwrap_or("");
             app.mark = Some(Mark { doc: hit.doc, anchor: hit.anchor, end: word_end(text, hit.anchor.byte) });
         }
