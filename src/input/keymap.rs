@@ -14,6 +14,14 @@ pub enum Context {
     List,
     /// An overlay with a one-line text field: unbound keys are typed into it.
     Field,
+    /// The bookmark list (`B`), before the generic list keys.
+    Bookmarks,
+    /// The note list (`A`), before the generic list keys.
+    Notes,
+    /// The multi-line note editor: unbound keys are typed into it.
+    Editor,
+    /// A yes/no question.
+    Confirm,
 }
 
 impl Context {
@@ -24,6 +32,10 @@ impl Context {
             "global" => Context::Global,
             "list" => Context::List,
             "field" => Context::Field,
+            "bookmarks" => Context::Bookmarks,
+            "notes" => Context::Notes,
+            "editor" => Context::Editor,
+            "confirm" => Context::Confirm,
             _ => return None,
         })
     }
@@ -34,7 +46,16 @@ impl Context {
             Context::Global => "Anywhere",
             Context::List => "Lists and overlays",
             Context::Field => "Search fields",
+            Context::Bookmarks => "Bookmark list (B)",
+            Context::Notes => "Note list (A)",
+            Context::Editor => "Note editor",
+            Context::Confirm => "Questions",
         }
+    }
+
+    /// Contexts whose unbound keys are text typed into a field or editor.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Context::Field | Context::Editor)
     }
 }
 
