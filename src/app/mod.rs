@@ -12,6 +12,7 @@ pub mod fuzzy;
 pub mod geometry;
 pub mod jumps;
 pub mod line_edit;
+pub mod notes_cli;
 pub mod inline;
 pub mod overlay;
 pub mod record_list;

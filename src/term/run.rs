@@ -25,7 +25,18 @@ pub fn run(app: &mut App) -> io::Result<()> {
     update(app, Action::Resize(c, r));
     draw(&mut terminal, app, &theme)?;
     while !app.quit {
-        let first = event::read()?;
+        let first = match app.next_timer() {
+            // A position or draft save is due: wait for input only until then. Idle has no
+            // timer, so the loop blocks and writes nothing.
+            Some(due) => {
+                if !event::poll(due.saturating_duration_since(std::time::Instant::now()))? {
+                    app.run_timers(std::time::Instant::now());
+                    continue;
+                }
+                event::read()?
+            }
+            None => event::read()?,
+        };
         let mut suspend = false;
         apply(app, first, &mut suspend);
         while !app.quit && event::poll(Duration::ZERO)? {

@@ -16,6 +16,9 @@ pub struct Pty {
     child: Box<dyn Child + Send + Sync>,
     state: Arc<Mutex<(vt100::Parser, Vec<u8>)>>,
     reader: Option<std::thread::JoinHandle<()>>,
+    /// A private data directory (unless the test gave LECTERN_DATA_DIR), so runs never read or
+    /// write the user's notes and positions, and never resume where an earlier run left off.
+    _data: Option<tempfile::TempDir>,
 }
 
 pub fn binary() -> PathBuf {
@@ -33,6 +36,13 @@ impl Pty {
             cmd.arg(a);
         }
         cmd.env("TERM", "xterm-256color");
+        let data = if env.iter().any(|(k, _)| *k == "LECTERN_DATA_DIR") {
+            None
+        } else {
+            let d = tempfile::tempdir().expect("temp data dir");
+            cmd.env("LECTERN_DATA_DIR", d.path());
+            Some(d)
+        };
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -56,7 +66,7 @@ impl Pty {
                 }
             }
         });
-        Pty { master: pair.master, writer, child, state, reader: Some(handle) }
+        Pty { master: pair.master, writer, child, state, reader: Some(handle), _data: data }
     }
 
     pub fn send(&mut self, bytes: &str) {
