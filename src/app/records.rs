@@ -149,7 +149,11 @@ pub fn go_to(app: &mut App, e: &Entry) -> bool {
         return false;
     };
     let h = app.body_height();
-    reveal(&mut app.views[doc], at, h);
+    match e.item {
+        // A bookmark is a reading position: it goes to the top, as it was taken.
+        Item::Bookmark(_) => app.views[doc].jump_to(at, h),
+        Item::Note(_) => reveal(&mut app.views[doc], at, h),
+    }
     let text = app.library.docs[doc].blocks.get(at.block).map_or("", |b| b.text.as_str());
     let end = crate::store::capture::QUOTE_BYTES.min(e.anchor().quote.len()).max(1);
     let mut end = (at.byte + end).min(text.len());
