@@ -3,15 +3,22 @@
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 
 use crate::app::{Margins, Settings};
 use crate::library::Library;
 
 /// A keyboard-driven terminal reader for long structured documents.
 #[derive(Debug, Parser)]
-#[command(name = "lectern", version, about)]
+#[command(
+    name = "lectern",
+    version,
+    about,
+    after_help = "Subcommands: `lectern notes export|import`, `lectern bookmarks list` (see `lectern notes --help`).\nA file literally named `notes` or `bookmarks` opens as `./notes`."
+)]
 pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Sub>,
     /// Files or directories to open; `-` reads stdin. With none, the bundled library opens
     /// (or stdin, when it is a pipe).
     pub paths: Vec<PathBuf>,
@@ -36,8 +43,54 @@ pub struct Cli {
     #[arg(long, value_name = "BYTES_PER_S")]
     pub bandwidth: Option<u64>,
     /// Directory for bookmarks, notes and reading positions (overrides LECTERN_DATA_DIR).
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
+}
+
+/// Working with saved notes and bookmarks without opening the reader.
+#[derive(Debug, Subcommand)]
+pub enum Sub {
+    /// Export or import notes.
+    Notes {
+        #[command(subcommand)]
+        action: NotesAction,
+    },
+    /// List bookmarks.
+    Bookmarks {
+        #[command(subcommand)]
+        action: BookmarksAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NotesAction {
+    /// Print notes (and bookmarks) grouped by document and section, with the quoted passages.
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
+        /// Only this document's notes (a file path).
+        document: Option<PathBuf>,
+    },
+    /// Merge an export (Markdown or JSON) back in; records already present are skipped.
+    Import {
+        /// The exported file; `-` reads stdin.
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BookmarksAction {
+    /// Print every bookmark: document — name — section — quote.
+    List {
+        /// Only this document's bookmarks (a file path).
+        document: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Markdown,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -10,6 +10,15 @@ use lectern::layout::Layout;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(sub) = &cli.command {
+        return match lectern::app::notes_cli::run(sub, cli.data_dir.as_deref()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("lectern: {}", lectern::doc::sanitize::visible(&e));
+                ExitCode::FAILURE
+            }
+        };
+    }
     let mut library = match cli.open_library() {
         Ok(l) => l,
         Err(e) => {
@@ -53,6 +62,7 @@ fn main() -> ExitCode {
             app.message = Some(format!("{}: {}", path.display(), problems.join("; ")));
         }
     }
+    app.attach_store(lectern::store::Store::open_default(cli.data_dir.as_deref()));
     match lectern::term::run::run(&mut app) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -10,7 +10,7 @@ const END: &str = "<!-- keys:end -->";
 fn table() -> String {
     let km = Keymap::default_map();
     let mut out = String::new();
-    for ctx in [Context::Reader, Context::Global, Context::Tree, Context::List, Context::Field] {
+    for ctx in Context::ALL {
         let rows: Vec<_> = km.bindings.iter().filter(|b| b.context == ctx).collect();
         if rows.is_empty() {
             continue;

@@ -45,6 +45,19 @@ pub enum Command {
     ClearSearch,
     Accept,
     Widen,
+    AddBookmark,
+    Bookmarks,
+    Annotate,
+    Notes,
+    ToggleInlineNotes,
+    Rename,
+    Delete,
+    Undo,
+    EditNote,
+    Filter,
+    Save,
+    Yes,
+    No,
 }
 
 const NAMES: &[(&str, Command)] = &[
@@ -90,6 +103,19 @@ const NAMES: &[(&str, Command)] = &[
     ("clear_search", Command::ClearSearch),
     ("accept", Command::Accept),
     ("widen", Command::Widen),
+    ("add_bookmark", Command::AddBookmark),
+    ("bookmarks", Command::Bookmarks),
+    ("annotate", Command::Annotate),
+    ("notes", Command::Notes),
+    ("toggle_notes", Command::ToggleInlineNotes),
+    ("rename", Command::Rename),
+    ("delete", Command::Delete),
+    ("undo", Command::Undo),
+    ("edit_note", Command::EditNote),
+    ("filter", Command::Filter),
+    ("save", Command::Save),
+    ("yes", Command::Yes),
+    ("no", Command::No),
 ];
 
 impl Command {

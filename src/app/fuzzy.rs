@@ -10,7 +10,7 @@ use super::line_edit::LineInput;
 use super::{App, Overlay};
 use crate::doc::Anchor;
 use crate::input::Key;
-use crate::search::{CandidateKind, Hit, Index, Ranker, Scope};
+use crate::search::{Candidate, CandidateKind, Hit, Index, Ranker, Scope};
 
 /// At most this many results are listed; more would only cost bytes on a slow link.
 pub const RESULT_LIMIT: usize = 50;
@@ -37,6 +37,8 @@ pub struct FuzzyState {
     pub index: Option<Arc<Index>>,
     pub ranker: Ranker,
     pub history: crate::search::History,
+    /// `Annotations::version` the index's note candidates were taken at.
+    pub notes_version: Option<u64>,
 }
 
 impl std::fmt::Debug for FuzzyState {
@@ -48,7 +50,9 @@ impl std::fmt::Debug for FuzzyState {
 pub fn open(app: &mut App) {
     if app.fuzzy.index.is_none() {
         app.fuzzy.index = Some(Arc::new(Index::build(&app.library.docs)));
+        app.fuzzy.notes_version = None;
     }
+    refresh_notes(app);
     app.fuzzy.history.reset();
     let scope = Scope::Document(app.current);
     app.overlay = Some(Overlay::Fuzzy(Box::new(FuzzyOverlay {
@@ -148,11 +152,44 @@ pub fn accept(app: &mut App) {
             app.mark = None;
         }
         CandidateKind::Text | CandidateKind::Note => {
+            // A note's match is inside the note's own text: go to the passage it is on.
+            let anchor = match hit.kind {
+                CandidateKind::Note => app.fuzzy.index.as_ref().and_then(|i| i.candidate(hit.candidate)).map_or(hit.anchor, |c| c.anchor),
+                _ => hit.anchor,
+            };
+            let hit = Hit { anchor, ..hit };
             reveal(view, doc, hit.anchor, h);
             let text = &doc.blocks.get(hit.anchor.block).map(|b| b.text.as_str()).unwrap_or("");
             app.mark = Some(Mark { doc: hit.doc, anchor: hit.anchor, end: word_end(text, hit.anchor.byte) });
         }
     }
+}
+
+/// Give the index the notes of every open document (placed ones: an orphan has no passage
+/// to go to; the note list shows those), when they changed since the last opening.
+fn refresh_notes(app: &mut App) {
+    if app.annotations.store.is_none() || app.fuzzy.notes_version == Some(app.annotations.version) {
+        return;
+    }
+    let entries = super::records::load(app, super::records::Which::AllNotes);
+    let notes: Vec<Candidate> = entries
+        .into_iter()
+        .filter_map(|e| {
+            let at = e.placement?.anchor()?;
+            Some(Candidate { kind: CandidateKind::Note, doc: e.doc?, anchor: at, label: e.anchor().section_path.join(crate::search::PATH_SEP), text: e.label().to_string() })
+        })
+        .collect();
+    let Some(arc) = app.fuzzy.index.as_mut() else { return };
+    match Arc::get_mut(arc) {
+        Some(index) => index.set_notes(notes),
+        None => {
+            // Shared with a ranking in flight: build a fresh one rather than wait.
+            let mut index = Index::build(&app.library.docs);
+            index.set_notes(notes);
+            *arc = Arc::new(index);
+        }
+    }
+    app.fuzzy.notes_version = Some(app.annotations.version);
 }
 
 /// A passage the reader was taken to, marked until the next move.

@@ -1,14 +1,24 @@
 //! Application state and the pure `update(state, action)`; no terminal code here, so every
 //! behaviour is unit-testable.
 
+pub mod annotations;
+pub mod bookmarks;
 pub mod command;
+pub mod drafts;
+pub mod editor;
+pub mod exit_hook;
 pub mod find;
 pub mod fuzzy;
 pub mod geometry;
 pub mod jumps;
 pub mod loading;
 pub mod line_edit;
+pub mod notes_cli;
+pub mod inline;
 pub mod overlay;
+pub mod record_list;
+pub mod records;
+pub mod resume;
 pub mod settings;
 pub mod tree;
 pub mod update;
@@ -62,6 +72,10 @@ pub struct App {
     pub mark: Option<fuzzy::Mark>,
     /// Pacing of frames drawn for background work (big documents loading).
     pub background: loading::Background,
+    /// Bookmarks, notes and reading positions (empty until `attach_store`).
+    pub annotations: annotations::Annotations,
+    /// A reading position waiting to be written.
+    pub pending_position: Option<resume::PendingPosition>,
 }
 
 impl App {
@@ -89,7 +103,10 @@ impl App {
             find_history: Default::default(),
             mark: None,
             background: Default::default(),
+            annotations: annotations::Annotations::default(),
+            pending_position: None,
         };
+        app.annotations = annotations::Annotations::for_docs(app.library.docs.len());
         let mut notes = app.library.problems.clone();
         notes.extend(app.library.skipped_notice());
         if !notes.is_empty() {
@@ -98,6 +115,34 @@ impl App {
         app.refresh();
         app.show_progress();
         app
+    }
+
+    /// Use `store` for bookmarks, notes and positions (or say on the status line why there is
+    /// none); restores the reading position and offers drafts left by an earlier session.
+    pub fn attach_store(&mut self, store: crate::store::Result<crate::store::Store>) {
+        annotations::attach(self, store);
+    }
+
+    /// When the event loop must wake up without input: a position or draft save is due.
+    /// `None` while idle, so the loop blocks and writes nothing.
+    pub fn next_timer(&self) -> Option<std::time::Instant> {
+        match (resume::due(self), editor::due(self)) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// Run the timers that are due at `now`.
+    pub fn run_timers(&mut self, now: std::time::Instant) {
+        resume::run_timer(self, now, false);
+        editor::run_timer(self, now, false);
+    }
+
+    /// Write everything pending now (quit): the reading position and the editor's draft.
+    pub fn save_pending(&mut self) {
+        let now = std::time::Instant::now();
+        resume::run_timer(self, now, true);
+        editor::run_timer(self, now, true);
     }
 
     pub fn geometry(&self) -> Geometry {
@@ -134,6 +179,7 @@ impl App {
     /// Bring derived state up to date after any change: layout for the wrap width, the tree
     /// following the reading position, the tree's scroll offset.
     pub fn refresh(&mut self) {
+        annotations::ensure_open(self);
         let g = self.geometry();
         let h = self.body_height();
         let Some(doc) = self.library.docs.get(self.current) else { return };

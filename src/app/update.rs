@@ -1,7 +1,7 @@
 //! `update`: the only place application state changes. Pure: no I/O, no terminal.
 
 use super::geometry::{MIN_TREE_WIDTH, TREE_AT_START_MIN_COLS};
-use super::{Action, App, Command, Focus, Overlay, find, fuzzy};
+use super::{Action, App, Command, Focus, Overlay, bookmarks, drafts, editor, find, fuzzy, inline, record_list, resume};
 use crate::doc::{Anchor, Document};
 use crate::input::Key;
 
@@ -30,10 +30,14 @@ pub fn update(app: &mut App, action: Action) {
         Action::Type(key) => match app.overlay.as_mut() {
             Some(Overlay::Fuzzy(_)) => fuzzy::type_key(app, key),
             Some(Overlay::Find(p)) => find::type_key(p, key),
+            Some(Overlay::BookmarkName(_)) => bookmarks::type_key(app, key),
+            Some(Overlay::Records(_)) => record_list::type_key(app, key),
+            Some(Overlay::Editor(_)) => editor::type_key(app, key),
             _ => {}
         },
     }
     app.refresh();
+    resume::after_update(app);
 }
 
 /// Feed one key through the keymap and apply what it means.
@@ -50,6 +54,14 @@ fn run(app: &mut App, cmd: Command, count: Option<usize>) {
     let n = count.unwrap_or(1).max(1);
     let page = h.saturating_sub(1).max(1);
     let tree_shown = app.tree_shown;
+    if cmd == Command::PageDown && app.annotations.inline {
+        // Inline notes take rows: page by the text lines actually on screen.
+        let page = inline::text_lines_on_screen(app, h).saturating_sub(1).max(1);
+        if let Some(v) = app.views.get_mut(app.current) {
+            v.scroll_by((page * n) as isize, h);
+        }
+        return;
+    }
     let Some(doc) = app.library.docs.get(app.current) else {
         global(app, cmd);
         return;
@@ -162,7 +174,15 @@ fn global(app: &mut App, cmd: Command) {
         Command::FindNext => find::step(app, true),
         Command::FindPrev => find::step(app, false),
         Command::ClearSearch => app.find = None,
-        Command::Quit => app.quit = true,
+        Command::AddBookmark => bookmarks::open(app),
+        Command::Bookmarks => record_list::open(app, super::records::Which::Bookmarks),
+        Command::Annotate => editor::open_new(app),
+        Command::Notes => record_list::open_notes(app),
+        Command::ToggleInlineNotes => super::annotations::toggle_inline(app),
+        Command::Quit => {
+            app.save_pending();
+            app.quit = true;
+        }
         _ => {}
     }
 }
@@ -177,6 +197,16 @@ fn run_overlay(app: &mut App, cmd: Command, count: Option<usize>) {
         (Some(Overlay::Find(_)), Command::Accept) => return find::accept(app),
         (Some(Overlay::Find(_)), Command::ListUp) => return find::recall(app, true),
         (Some(Overlay::Find(_)), Command::ListDown) => return find::recall(app, false),
+        (Some(Overlay::BookmarkName(_)), Command::Accept) => return bookmarks::accept(app),
+        (Some(Overlay::Records(_)), _) => return record_list::run(app, cmd, count),
+        (Some(Overlay::Editor(e)), _) if e.confirm_discard => {
+            return editor::answer(app, cmd == Command::Yes);
+        }
+        (Some(Overlay::Editor(_)), Command::Save) => return editor::save(app),
+        (Some(Overlay::Editor(_)), Command::Close) => return editor::close(app),
+        (Some(Overlay::RestoreDraft(_)), Command::Yes) => return drafts::answer(app, Some(true)),
+        (Some(Overlay::RestoreDraft(_)), Command::No) => return drafts::answer(app, Some(false)),
+        (Some(Overlay::RestoreDraft(_)), Command::Close) => return drafts::answer(app, None),
         _ => {}
     }
     let docs = app.library.docs.len();

@@ -30,7 +30,7 @@ impl Dispatcher {
     }
 
     pub fn feed(&mut self, keymap: &Keymap, contexts: &[Context], key: Key) -> Option<Action> {
-        if contexts.contains(&Context::Field) {
+        if contexts.iter().any(|c| c.takes_text()) {
             // A text field: its own bindings, and every other key is typed into it.
             self.reset();
             return Some(match keymap.lookup(contexts, &[key]) {

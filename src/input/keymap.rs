@@ -14,9 +14,30 @@ pub enum Context {
     List,
     /// An overlay with a one-line text field: unbound keys are typed into it.
     Field,
+    /// The bookmark list (`B`), before the generic list keys.
+    Bookmarks,
+    /// The note list (`A`), before the generic list keys.
+    Notes,
+    /// The multi-line note editor: unbound keys are typed into it.
+    Editor,
+    /// A yes/no question.
+    Confirm,
 }
 
 impl Context {
+    /// Every context, in the order help and the README present them.
+    pub const ALL: [Context; 9] = [
+        Context::Reader,
+        Context::Global,
+        Context::Tree,
+        Context::List,
+        Context::Field,
+        Context::Bookmarks,
+        Context::Notes,
+        Context::Editor,
+        Context::Confirm,
+    ];
+
     fn from_name(s: &str) -> Option<Context> {
         Some(match s {
             "reader" => Context::Reader,
@@ -24,6 +45,10 @@ impl Context {
             "global" => Context::Global,
             "list" => Context::List,
             "field" => Context::Field,
+            "bookmarks" => Context::Bookmarks,
+            "notes" => Context::Notes,
+            "editor" => Context::Editor,
+            "confirm" => Context::Confirm,
             _ => return None,
         })
     }
@@ -34,7 +59,16 @@ impl Context {
             Context::Global => "Anywhere",
             Context::List => "Lists and overlays",
             Context::Field => "Search fields",
+            Context::Bookmarks => "Bookmark list (B)",
+            Context::Notes => "Note list (A)",
+            Context::Editor => "Note editor",
+            Context::Confirm => "Questions",
         }
+    }
+
+    /// Contexts whose unbound keys are text typed into a field or editor.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Context::Field | Context::Editor)
     }
 }
 

@@ -191,19 +191,26 @@ fn fuzzy(doc: &Document, stored: &StoredAnchor) -> Option<Anchor> {
     best.map(|(_, a)| a)
 }
 
-/// Within `text[lo..hi]`, the char boundary where the quote most likely starts: the position
-/// whose following bytes share the most trigrams with the quote's opening, with a bonus for
-/// starting with the same bytes (else a window shifted by a word scores about as well).
+/// Within `text[lo..hi]`, the word start where the quote most likely begins: the one whose
+/// surroundings (context before + quote) share the most trigrams with the stored ones, with a
+/// bonus for starting with the same bytes. Only word starts are tried: scoring every byte
+/// let a window shifted into the middle of a changed word win ("nged a container" for
+/// "changed a container"), and comparing the quote alone let a window starting one word late
+/// score as well as the right one.
 fn locate_quote_start(text: &str, lo: usize, hi: usize, stored: &StoredAnchor) -> usize {
-    let head = &stored.quote.as_bytes()[..stored.quote.len().min(24)];
-    let mut best = (0.0, lo);
+    let needle = format!("{}{}", stored.before, stored.quote);
+    let mut best = (f64::MIN, lo);
     let mut p = lo;
     while p < hi {
-        let end = ceil_boundary(text, (p + head.len()).min(text.len()));
-        let same_start = common_prefix(&text[p..], &stored.quote).min(12);
-        let s = dice(head, &text.as_bytes()[p..end]) + same_start as f64 * 0.02;
-        if s > best.0 {
-            best = (s, p);
+        let word_start = p == 0 || text[..p].ends_with(|c: char| !c.is_alphanumeric()) && text[p..].starts_with(|c: char| !c.is_whitespace());
+        if word_start {
+            let from = floor_boundary(text, p.saturating_sub(stored.before.len()));
+            let to = ceil_boundary(text, (p + stored.quote.len()).min(text.len()));
+            let same_start = common_prefix(&text[p..], &stored.quote).min(12);
+            let s = dice(needle.as_bytes(), &text.as_bytes()[from..to]) + same_start as f64 * 0.02;
+            if s > best.0 {
+                best = (s, p);
+            }
         }
         p = ceil_boundary(text, p + 1);
     }

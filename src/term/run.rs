@@ -28,10 +28,18 @@ pub fn run(app: &mut App) -> io::Result<()> {
     update(app, Action::Resize(c, r));
     draw(&mut terminal, app, &theme)?;
     while !app.quit {
-        // Block for input, unless background work (a big document loading) is pending.
-        let first = match app.background_wait() {
+        // Block for input, unless a timer is due (a position or draft save) or background
+        // work (a big document loading) is pending. Idle has neither, so the loop blocks and
+        // writes nothing.
+        let timer = app.next_timer().map(|due| due.saturating_duration_since(std::time::Instant::now()));
+        let wait = match (app.background_wait(), timer) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let first = match wait {
             Some(wait) if !event::poll(wait)? => {
-                if app.background_step(BACKGROUND_SLICE) {
+                app.run_timers(std::time::Instant::now());
+                if app.background_wait().is_some() && app.background_step(BACKGROUND_SLICE) {
                     draw(&mut terminal, app, &theme)?;
                 }
                 continue;

@@ -82,6 +82,8 @@ fn install_signal_handlers() {
         let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else { return };
         std::thread::spawn(move || {
             if let Some(sig) = signals.forever().next() {
+                // Save what the app registered (reading position, note draft) first.
+                crate::app::exit_hook::run_all();
                 // Wait for a frame in progress to finish, then never let another start.
                 let _guard = OUTPUT_LOCK.lock();
                 restore();

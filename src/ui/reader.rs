@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthChar;
 
 use super::theme::Theme;
 use crate::app::App;
+use crate::app::inline::{Row, screen_rows};
 use crate::doc::sanitize::placeholder;
 use crate::layout::SegKind;
 
@@ -20,14 +21,31 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
         return;
     };
     let layout = view.layout();
-    let top = view.top_line();
     let right = g.text.x + g.text.width;
     let find = app.find.as_ref().filter(|f| f.doc == app.current);
     let mark = app.mark.filter(|m| m.doc == app.current);
-    for row in 0..g.text.height {
-        let i = top + row as usize;
-        if i >= layout.len() {
-            break;
+    let data = app.annotations.docs.get(app.current);
+    let rows = screen_rows(app, g.text.height as usize);
+    for (row, r) in rows.iter().enumerate() {
+        let row = row as u16;
+        let i = match r {
+            Row::Text(i) => *i,
+            Row::Note { text, first } => {
+                let lead = if *first { "✎ " } else { "  " };
+                let x = g.text_x + super::text::put(buf, g.text_x, row, lead, g.wrap_width, theme.current());
+                super::text::put(buf, x, row, text, right.saturating_sub(x), theme.note());
+                continue;
+            }
+        };
+        // A note anchored on this line: a mark in the margin column left of the text.
+        if g.text_x > g.text.x {
+            let line = layout.line(i);
+            let here = |a: crate::doc::Anchor| a.block == line.block && (a.byte >= line.start && a.byte < line.end.max(line.start + 1) || a.byte == 0 && line.start == 0);
+            let noted = !line.blank
+                && data.and_then(|d| d.by_block.get(&line.block).map(|ks| ks.iter().any(|&k| d.notes[k].1.anchor().is_some_and(here)))).unwrap_or(false);
+            if noted {
+                buf.set_stringn(g.text.x, row, "✎", 1, theme.current());
+            }
         }
         let mut x = g.text_x;
         let mut prefix_w = 0u16;

@@ -86,6 +86,11 @@ impl Theme {
         Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
     }
 
+    /// A note shown inline under its passage.
+    pub fn note(&self) -> Style {
+        self.fg(Color::Magenta).add_modifier(Modifier::ITALIC)
+    }
+
     pub fn title(&self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
     }

@@ -22,6 +22,7 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     let tree = &view.tree;
     let current = view.current_section(doc);
     let focused = app.focus == Focus::Tree;
+    let notes = app.annotations.docs.get(app.current).filter(|d| !d.sections.is_empty());
     for (row, &i) in tree.rows().iter().skip(tree.offset).take(area.height as usize).enumerate() {
         let s = &doc.outline[i];
         let y = area.y + row as u16;
@@ -47,8 +48,13 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
             Some(n) => format!("{n} {}", s.title),
             None => s.title.clone(),
         };
-        let room = area.width.saturating_sub(x - area.x);
+        // Sections holding notes end with a mark.
+        let noted = notes.is_some_and(|d| d.sections.contains(&i)) && area.width > 6;
+        let room = area.width.saturating_sub(x - area.x).saturating_sub(if noted { 2 } else { 0 });
         let used = put(buf, x, y, &label, room, style);
+        if noted {
+            put(buf, area.x + area.width - 1, y, "✎", 1, theme.current());
+        }
         // Extend the highlight across the row so the selection reads as a bar.
         if style != Default::default() && used < room {
             buf.set_stringn(x + used, y, " ".repeat((room - used) as usize), (room - used) as usize, style);

@@ -16,6 +16,9 @@ pub struct Pty {
     child: Box<dyn Child + Send + Sync>,
     state: Arc<Mutex<(vt100::Parser, Vec<u8>)>>,
     reader: Option<std::thread::JoinHandle<()>>,
+    /// A private data directory (unless the test gave LECTERN_DATA_DIR), so runs never read or
+    /// write the user's notes and positions, and never resume where an earlier run left off.
+    _data: Option<tempfile::TempDir>,
 }
 
 pub fn binary() -> PathBuf {
@@ -29,10 +32,17 @@ impl Pty {
             cmd.arg(a);
         }
         cmd.env("TERM", "xterm-256color");
+        let data = if env.iter().any(|(k, _)| *k == "LECTERN_DATA_DIR") {
+            None
+        } else {
+            let d = tempfile::tempdir().expect("temp data dir");
+            cmd.env("LECTERN_DATA_DIR", d.path());
+            Some(d)
+        };
         for (k, v) in env {
             cmd.env(k, v);
         }
-        Pty::spawn_command(cmd, cols, rows)
+        Pty::spawn_command(cmd, cols, rows, data)
     }
 
     /// Run a shell command line in the pseudo-terminal (for pipes into the binary).
@@ -41,10 +51,13 @@ impl Pty {
         cmd.arg("-c");
         cmd.arg(command);
         cmd.env("TERM", "xterm-256color");
-        Pty::spawn_command(cmd, cols, rows)
+        // Never let a test read or write the real user's data.
+        let data = tempfile::tempdir().expect("temp data dir");
+        cmd.env("LECTERN_DATA_DIR", data.path());
+        Pty::spawn_command(cmd, cols, rows, Some(data))
     }
 
-    fn spawn_command(mut cmd: CommandBuilder, cols: u16, rows: u16) -> Pty {
+    fn spawn_command(mut cmd: CommandBuilder, cols: u16, rows: u16, data: Option<tempfile::TempDir>) -> Pty {
         let system = native_pty_system();
         let pair = system
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
@@ -69,7 +82,7 @@ impl Pty {
                 }
             }
         });
-        Pty { master: pair.master, writer, child, state, reader: Some(handle) }
+        Pty { master: pair.master, writer, child, state, reader: Some(handle), _data: data }
     }
 
     pub fn send(&mut self, bytes: &str) {
