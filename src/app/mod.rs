@@ -51,6 +51,9 @@ pub struct App {
     pub quit: bool,
     /// Set by the redraw command: the terminal layer repaints everything once.
     pub full_redraw: bool,
+    /// Lean profile: the (document, section, percent) the status line last showed; the percent
+    /// moves only when the section changes (see `ui::status::remember`).
+    pub lean_status: Option<(usize, Option<usize>, u16)>,
 }
 
 impl App {
@@ -72,6 +75,7 @@ impl App {
             dispatcher: Dispatcher::default(),
             quit: false,
             full_redraw: false,
+            lean_status: None,
         };
         let mut notes = app.library.problems.clone();
         notes.extend(app.library.skipped_notice());

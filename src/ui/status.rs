@@ -1,5 +1,7 @@
 //! The status line: document title, the current section's path, position in percent.
 //! One line, terse; a message or a pending count replaces the path while it is relevant.
+//! In the lean profile the percent is refreshed only when the section changes, so a plain
+//! scroll costs no status bytes.
 
 use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
@@ -26,6 +28,20 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     }
 }
 
+/// Lean profile: note the position to show, keeping the old percent while the section is the
+/// same. Call before each frame; does nothing outside the lean profile.
+pub fn remember(app: &mut App) {
+    if !app.settings.lean {
+        return;
+    }
+    let (Some(doc), Some(view)) = (app.doc(), app.view()) else { return };
+    let now = (app.current, view.current_section(doc), view.percent(app.body_height()));
+    match app.lean_status {
+        Some((d, s, _)) if d == now.0 && s == now.1 => {}
+        _ => app.lean_status = Some(now),
+    }
+}
+
 /// The left and right parts of the status line.
 pub fn texts(app: &App) -> (String, String) {
     let h = app.body_height();
@@ -33,7 +49,11 @@ pub fn texts(app: &App) -> (String, String) {
     let (Some(doc), Some(view)) = (app.doc(), app.view()) else {
         return (app.message.clone().unwrap_or_else(|| "Lectern".into()), pending);
     };
-    let right = format!("{pending}{}%", view.percent(h));
+    let percent = match app.lean_status {
+        Some((d, _, p)) if app.settings.lean && d == app.current => p,
+        _ => view.percent(h),
+    };
+    let right = format!("{pending}{percent}%");
     if let Some(m) = &app.message {
         return (m.clone(), right);
     }
