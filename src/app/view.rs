@@ -53,8 +53,15 @@ impl DocView {
     }
 
     pub fn scroll_by(&mut self, delta: isize, height: usize) {
-        let cur = self.top_line() as isize;
-        self.set_top_line((cur + delta).max(0) as usize, height);
+        let cur = self.top_line();
+        let mut target = (cur as isize + delta).max(0) as usize;
+        self.set_top_line(target, height);
+        // A blank line between blocks has no anchor of its own (it stands for the next block),
+        // so scrolling up onto one lands back where we were: step over it.
+        while delta < 0 && target > 0 && self.top_line() >= cur {
+            target -= 1;
+            self.set_top_line(target, height);
+        }
     }
 
     /// Jump so `anchor`'s line is at the top (as far as the end of the document allows),

@@ -52,6 +52,14 @@ impl Mark {
         let g = app.geometry();
         Some(Mark { doc: app.current, wrap_width: g.wrap_width, text: g.text, top: view.top_line() })
     }
+
+    /// The tree pane as a pane that scrolls: same fields, the tree's rows in place of lines.
+    fn of_tree(app: &App) -> Option<Mark> {
+        let view = app.view()?;
+        let tree = app.geometry().tree?;
+        let rows = u16::try_from(view.tree.rows().len()).unwrap_or(u16::MAX);
+        Some(Mark { doc: app.current, wrap_width: rows, text: tree, top: view.tree.offset })
+    }
 }
 
 /// Lines the text pane moved between two frames, when the same layout is simply further on
@@ -73,24 +81,35 @@ pub struct Screen<B: Output> {
     terminal: Terminal<B>,
     theme: Theme,
     mark: Option<Mark>,
+    tree_mark: Option<Mark>,
 }
 
 impl<B: Output> Screen<B> {
     pub fn new(backend: B, theme: Theme) -> io::Result<Self> {
-        Ok(Screen { terminal: Terminal::new(backend)?, theme, mark: None })
+        Ok(Screen { terminal: Terminal::new(backend)?, theme, mark: None, tree_mark: None })
     }
 
     /// Draw the app's current state; returns the bytes this frame wrote.
     pub fn draw(&mut self, app: &mut App) -> io::Result<u64> {
+        self.draw_inner(app, |_| {})
+    }
+
+    /// Draw, and hand the buffer ratatui drew to `seen` (tests compare it with the terminal).
+    pub fn draw_inner(&mut self, app: &mut App, seen: impl FnOnce(&ratatui::buffer::Buffer)) -> io::Result<u64> {
         let before = self.terminal.backend().bytes_written();
         status::remember(app);
         let mark = Mark::of(app);
-        if let Some((area, dy)) = scrolled(self.mark, mark) {
+        let tree_mark = Mark::of_tree(app);
+        // The backend takes one hint a frame: the text pane's, else the tree's (the tree
+        // scrolls on its own only while the reader walks it).
+        if let Some((area, dy)) = scrolled(self.mark, mark).or_else(|| scrolled(self.tree_mark, tree_mark)) {
             self.terminal.backend_mut().hint_scroll(area, dy);
         }
         self.mark = mark;
+        self.tree_mark = tree_mark;
         let theme = self.theme;
-        self.terminal.draw(|f| ui::render(app, &theme, f))?;
+        let completed = self.terminal.draw(|f| ui::render(app, &theme, f))?;
+        seen(completed.buffer);
         Ok(self.terminal.backend().bytes_written() - before)
     }
 

@@ -89,6 +89,13 @@ impl Emitter {
         if width == 2 {
             self.screen.set(x + 1, y, continuation_of());
         }
+        if cell.symbol().contains('\u{200d}') {
+            // Terminals that do not join emoji sequences print the part after the joiner in
+            // the next two columns: count those as unknown so this frame repaints them.
+            for dx in 2..4 {
+                self.screen.forget(x + dx, y);
+            }
+        }
         let end = x + width;
         // After a wide cell terminals disagree on the column; at the right edge a wrap is pending.
         self.state.col = if width == 2 || end >= self.screen.width { None } else { Some(end) };

@@ -161,6 +161,14 @@ impl Grid {
         }
     }
 
+    /// Record that the terminal may show anything at (x, y); outside the grid does nothing.
+    pub fn forget(&mut self, x: u16, y: u16) {
+        if x < self.width && y < self.height {
+            self.break_wide_at(x, y);
+            self.set(x, y, unknown());
+        }
+    }
+
     /// Record that a print at `x` split a wide character: its other half is now unknown.
     pub fn break_wide_at(&mut self, x: u16, y: u16) {
         let cell = self.get(x, y);
