@@ -6,6 +6,7 @@
 
 mod support {
     pub mod compare;
+    #[allow(dead_code)]
     pub mod scene;
     pub mod screen_model;
 }
@@ -64,6 +65,7 @@ impl Harness {
     /// Draw one frame, check both screens against the buffer, return the frame's bytes.
     fn frame(&mut self, label: &str) -> Vec<u8> {
         let mut drawn: Option<Buffer> = None;
+        while !self.app.prepare_frame(&|| false) {}
         if std::mem::take(&mut self.app.full_redraw) {
             self.screen.clear().expect("clear");
         }
@@ -122,6 +124,16 @@ fn random_action(h: &mut Harness, rng: &mut Rng) {
             h.resize(cols, rows);
         }
         91 => h.keys(&[Key::ctrl('l')]),
+        92..=94 => h.keys(&[[ch('f'), Key::ctrl('p'), ch('/')][rng.below(3)]]),
+        95..=98 => {
+            // Typing (in the fuzzy overlay or a find field, if one is open).
+            let n = 1 + rng.below(4);
+            let keys: Vec<Key> = (0..n).map(|_| ch(['e', 'r', 'a', 't', 'x', '漢'][rng.below(6)])).collect();
+            h.keys(&keys);
+            if rng.below(3) == 0 {
+                h.keys(&[code(Code::Backspace)]);
+            }
+        }
         _ => {}
     }
 }

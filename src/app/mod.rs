@@ -2,8 +2,12 @@
 //! behaviour is unit-testable.
 
 pub mod command;
+pub mod find;
+pub mod fuzzy;
 pub mod geometry;
 pub mod jumps;
+pub mod line_edit;
+pub mod overlay;
 pub mod settings;
 pub mod tree;
 pub mod update;
@@ -16,6 +20,7 @@ use geometry::{Geometry, TREE_AT_START_MIN_COLS, geometry};
 use view::DocView;
 
 pub use command::{Action, Command};
+pub use overlay::Overlay;
 pub use settings::{Margins, Settings};
 pub use update::update;
 
@@ -25,11 +30,6 @@ pub enum Focus {
     Tree,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Overlay {
-    Help { scroll: usize },
-    Library { selected: usize },
-}
 
 
 #[derive(Debug)]
@@ -39,6 +39,8 @@ pub struct App {
     pub current: usize,
     pub focus: Focus,
     pub tree_shown: bool,
+    /// The user showed or hid the tree with `t`; until then it follows the terminal width.
+    pub tree_chosen: bool,
     pub tree_width: u16,
     pub settings: Settings,
     pub overlay: Option<Overlay>,
@@ -51,6 +53,12 @@ pub struct App {
     pub quit: bool,
     /// Set by the redraw command: the terminal layer repaints everything once.
     pub full_redraw: bool,
+    pub fuzzy: fuzzy::FuzzyState,
+    /// The last `/` search and its matches (highlighted while set).
+    pub find: Option<find::FindState>,
+    pub find_history: crate::search::History,
+    /// The passage a fuzzy-search jump landed on.
+    pub mark: Option<fuzzy::Mark>,
     /// Lean profile: the (document, section, percent) the status line last showed; the percent
     /// moves only when the section changes (see `ui::status::remember`).
     pub lean_status: Option<(usize, Option<usize>, u16)>,
@@ -65,6 +73,7 @@ impl App {
             current: 0,
             focus: Focus::Text,
             tree_shown: cols >= TREE_AT_START_MIN_COLS && !settings.lean && !settings.no_tree,
+            tree_chosen: settings.lean || settings.no_tree,
             tree_width: settings.tree_width,
             settings,
             overlay: None,
@@ -75,6 +84,10 @@ impl App {
             dispatcher: Dispatcher::default(),
             quit: false,
             full_redraw: false,
+            fuzzy: Default::default(),
+            find: None,
+            find_history: Default::default(),
+            mark: None,
             lean_status: None,
         };
         let mut notes = app.library.problems.clone();
@@ -105,10 +118,16 @@ impl App {
     /// Which keymap sections apply now, most specific first.
     pub fn contexts(&self) -> &'static [Context] {
         match (&self.overlay, self.focus) {
-            (Some(_), _) => &[Context::List],
+            (Some(o), _) => o.contexts(),
             (None, Focus::Tree) if self.tree_shown => &[Context::Tree, Context::Global],
             _ => &[Context::Reader, Context::Global],
         }
+    }
+
+    /// Work that waits until all queued keys are applied: ranking the fuzzy results. Returns
+    /// false when `cancel` (input is waiting) interrupted it; the caller reads keys and retries.
+    pub fn prepare_frame(&mut self, cancel: &dyn Fn() -> bool) -> bool {
+        fuzzy::rank_if_stale(self, cancel)
     }
 
     /// Bring derived state up to date after any change: layout for the wrap width, the tree

@@ -10,6 +10,9 @@ use crate::layout::Layout;
 #[derive(Debug)]
 pub struct DocView {
     pub top: Anchor,
+    /// How many lines above `line_of(top)` the top really is: lines that share an anchor (the
+    /// blank line before a block shares its first line's) are told apart by this count.
+    top_back: usize,
     pub layout: Option<Layout>,
     pub tree: TreeState,
     pub jumps: JumpList,
@@ -20,7 +23,7 @@ pub struct DocView {
 
 impl DocView {
     pub fn new(doc: &Document) -> DocView {
-        DocView { top: Anchor::default(), layout: None, tree: TreeState::new(&doc.outline, 3), jumps: JumpList::default(), pinned_section: None }
+        DocView { top: Anchor::default(), top_back: 0, layout: None, tree: TreeState::new(&doc.outline, 3), jumps: JumpList::default(), pinned_section: None }
     }
 
     /// Re-wrap when the width changed; the top anchor is untouched, so the same text stays on top.
@@ -35,7 +38,18 @@ impl DocView {
     }
 
     pub fn top_line(&self) -> usize {
-        if self.layout().is_empty() { 0 } else { self.layout().line_of(self.top) }
+        let layout = self.layout();
+        if layout.is_empty() {
+            return 0;
+        }
+        let line = layout.line_of(self.top);
+        // After a re-wrap the shared-anchor lines may differ; step back only over lines that
+        // still share the anchor.
+        let mut back = 0;
+        while back < self.top_back && line > back && layout.anchor_of(line - back - 1) == self.top {
+            back += 1;
+        }
+        line - back
     }
 
     pub fn max_top(&self, height: usize) -> usize {
@@ -46,10 +60,12 @@ impl DocView {
         self.pinned_section = None;
         if self.layout().is_empty() {
             self.top = Anchor::default();
+            self.top_back = 0;
             return;
         }
         let line = line.min(self.max_top(height));
         self.top = self.layout().anchor_of(line);
+        self.top_back = self.layout().line_of(self.top) - line;
     }
 
     pub fn scroll_by(&mut self, delta: isize, height: usize) {

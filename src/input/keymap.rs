@@ -12,6 +12,8 @@ pub enum Context {
     Tree,
     Global,
     List,
+    /// An overlay with a one-line text field: unbound keys are typed into it.
+    Field,
 }
 
 impl Context {
@@ -21,6 +23,7 @@ impl Context {
             "tree" => Context::Tree,
             "global" => Context::Global,
             "list" => Context::List,
+            "field" => Context::Field,
             _ => return None,
         })
     }
@@ -30,6 +33,7 @@ impl Context {
             Context::Tree => "Chapter tree (when focused)",
             Context::Global => "Anywhere",
             Context::List => "Lists and overlays",
+            Context::Field => "Search fields",
         }
     }
 }

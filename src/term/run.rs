@@ -90,6 +90,10 @@ fn event_loop<B: Output>(app: &mut App, session: &Session, mut screen: Screen<B>
             update(app, Action::Resize(c, r));
             screen.clear()?;
         }
+        // Ranking waits until every queued key is applied, and gives way to a newer key.
+        if !app.prepare_frame(&|| event::poll(Duration::ZERO).unwrap_or(false)) {
+            continue;
+        }
         if std::mem::take(&mut app.full_redraw) {
             screen.clear()?;
         }

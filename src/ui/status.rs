@@ -6,7 +6,7 @@
 use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 
-use super::text::{put, tail};
+use super::text::{cut, put, tail};
 use super::theme::Theme;
 use crate::app::App;
 use crate::doc::sanitize::visible;
@@ -49,27 +49,57 @@ pub fn texts(app: &App) -> (String, String) {
     let (Some(doc), Some(view)) = (app.doc(), app.view()) else {
         return (app.message.clone().unwrap_or_else(|| "Lectern".into()), pending);
     };
+    let counter = match app.find.as_ref().filter(|f| f.doc == app.current) {
+        Some(f) => match f.current {
+            Some(c) => format!("match {}/{}  ", c + 1, f.matches.len()),
+            None => format!("{} matches  ", f.matches.len()),
+        },
+        None => String::new(),
+    };
     let percent = match app.lean_status {
         Some((d, _, p)) if app.settings.lean && d == app.current => p,
         _ => view.percent(h),
     };
-    let right = format!("{pending}{percent}%");
+    let right = format!("{pending}{counter}{percent}%");
     if let Some(m) = &app.message {
         return (m.clone(), right);
     }
-    let mut left = visible(&doc.title).into_owned();
-    if let Some(s) = view.current_section(doc) {
-        // The root entry usually repeats the title; do not say it twice.
-        let path: Vec<&str> = doc.section_path(s).into_iter().filter(|t| *t != doc.title).collect();
-        if !path.is_empty() {
-            left.push_str(" › ");
-            left.push_str(&visible(&path.join(" › ")));
-        }
-    }
     let room = (app.cols as usize).saturating_sub(right.width() + 3);
-    if left.width() > room {
-        // Keep the end of the path (the section the reader is in) rather than the title.
-        left = tail(&left, room);
-    }
+    let title = visible(&doc.title).into_owned();
+    let path: Vec<String> = match view.current_section(doc) {
+        // The root entry usually repeats the title; do not say it twice.
+        Some(s) => doc.section_path(s).into_iter().filter(|t| *t != doc.title).map(|t| visible(t).into_owned()).collect(),
+        None => Vec::new(),
+    };
+    let left = fit(&title, &path, room);
     (left, right)
+}
+
+/// Title and section path in `room` columns: the whole line when it fits; else the section
+/// path without the title (the reader's place matters more than the document's name), cut
+/// from the left; a title alone is cut at its end.
+fn fit(title: &str, path: &[String], room: usize) -> String {
+    let joined_path = path.join(" › ");
+    let full = if path.is_empty() { title.to_string() } else { format!("{title} › {joined_path}") };
+    if full.width() <= room {
+        return full;
+    }
+    if path.is_empty() {
+        return cut(title, room);
+    }
+    tail(&joined_path, room)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn fitting_prefers_the_section_path() {
+        let path = vec!["Table of Contents".to_string(), "Gender".to_string()];
+        assert_eq!(fit("Notes", &path, 80), "Notes › Table of Contents › Gender");
+        assert_eq!(fit("Notes", &path, 26), "Table of Contents › Gender");
+        assert_eq!(fit("Notes", &path, 12), "…ts › Gender");
+        assert_eq!(fit("A long document title", &[], 10), "A long do…");
+    }
 }

@@ -44,6 +44,27 @@ pub fn tail(s: &str, width: usize) -> String {
     out.into_iter().rev().collect()
 }
 
+/// `s` cut at its end so it fits `width` columns, with a trailing '…' when cut.
+pub fn cut(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        w += cw;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

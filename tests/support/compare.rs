@@ -56,6 +56,8 @@ const COMPARED: Modifier = Modifier::BOLD
 const BLANK_VISIBLE: Modifier = Modifier::UNDERLINED.union(Modifier::REVERSED);
 
 fn seen(text: &str, fg: Color, bg: Color, modifier: Modifier) -> Seen {
+    // Emoji sequences: only the part before the joiner is compared (see `expected_text`).
+    let text = text.split('\u{200d}').next().unwrap_or("");
     let text = if text.is_empty() { " ".to_string() } else { text.to_string() };
     let modifier = modifier & COMPARED;
     if text == " " && !modifier.intersects(BLANK_VISIBLE) {

@@ -89,11 +89,11 @@ impl Emitter {
         if width == 2 {
             self.screen.set(x + 1, y, continuation_of());
         }
-        if cell.symbol().contains('\u{200d}') {
-            // Terminals that do not join emoji sequences print the part after the joiner in
-            // the next two columns: count those as unknown so this frame repaints them.
-            for dx in 2..4 {
-                self.screen.forget(x + dx, y);
+        if let Some(split) = super::shadow::joined_split_width(cell.symbol()) {
+            // Terminals that do not join emoji sequences print the parts after the joiner in
+            // the next columns: count those as unknown so this frame repaints them.
+            for dx in 2..split {
+                self.screen.forget(x.saturating_add(dx), y);
             }
         }
         let end = x + width;
