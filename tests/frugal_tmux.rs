@@ -80,7 +80,7 @@ fn first_difference(a: &[Seen], b: &[Seen], cols: u16) -> Option<String> {
     let mut skip = false;
     for (i, (x, y)) in a.iter().zip(b).enumerate() {
         let at_line_start = i % cols as usize == 0;
-        if x != y && !(skip && !at_line_start) {
+        if x != y && (!skip || at_line_start) {
             return Some(format!("cell ({},{}): frugal {:?}, stock {:?}", i % cols as usize, i / cols as usize, x, y));
         }
         skip = x.0.width() >= 2 || y.0.width() >= 2;

@@ -23,7 +23,7 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     let rw = right.width() as u16;
     let room = area.width.saturating_sub(rw + 2);
     put(buf, 1.min(area.width), area.y, &left, room, style);
-    if rw + 1 <= area.width {
+    if rw < area.width {
         put(buf, area.width - rw - 1, area.y, &right, rw, style);
     }
 }

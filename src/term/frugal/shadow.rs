@@ -140,13 +140,11 @@ impl Grid {
             return;
         }
         let mut cell = canonical(cell);
-        if let Some(split) = joined_split_width(cell.symbol()) {
-            if x + split > self.width {
-                // Printed apart (as many terminals do) the sequence would wrap, or even scroll
-                // the screen: send only its first part.
-                let first = cell.symbol().split('\u{200d}').next().unwrap_or("?").to_string();
-                cell.set_symbol(if first.width() == 0 { REPLACEMENT } else { &first });
-            }
+        // Printed apart (as many terminals do) a joined emoji sequence at the right edge would
+        // wrap, or even scroll the screen: send only its first part there.
+        if joined_split_width(cell.symbol()).is_some_and(|split| x + split > self.width) {
+            let first = cell.symbol().split('\u{200d}').next().unwrap_or("?").to_string();
+            cell.set_symbol(if first.width() == 0 { REPLACEMENT } else { &first });
         }
         if cell_width(&cell) == 2 && x + 1 >= self.width {
             // A wide character in the last column wraps differently on every terminal.
