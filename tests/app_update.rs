@@ -227,3 +227,38 @@ fn tree_follows_width_until_the_user_chooses() {
     update(&mut a, Action::Resize(100, 30));
     assert!(!a.tree_shown, "after t the user's choice sticks");
 }
+
+#[test]
+fn every_k_moves_exactly_one_line_on_the_seeds() {
+    let mut a = App::new(Library::bundled(), 80, 24, Settings::default());
+    keys(&mut a, "G");
+    let mut prev = top_line(&a);
+    assert!(prev > 10);
+    while prev > 0 {
+        keys(&mut a, "k");
+        let now = top_line(&a);
+        assert_eq!(now + 1, prev, "k from line {prev} went to {now}");
+        prev = now;
+    }
+    for _ in 0..30 {
+        keys(&mut a, "j");
+        let now = top_line(&a);
+        assert_eq!(now, prev + 1);
+        prev = now;
+    }
+}
+
+#[test]
+fn every_k_moves_exactly_one_line_in_a_long_markdown_file() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ratatui-0.29.0__CHANGELOG.md");
+    let lib = Library::open_paths(&[path]);
+    let mut a = App::new(lib, 80, 24, Settings::default());
+    keys(&mut a, "30%");
+    let mut prev = top_line(&a);
+    for _ in 0..400 {
+        keys(&mut a, "k");
+        let now = top_line(&a);
+        assert_eq!(now + 1, prev, "k from line {prev} went to {now}");
+        prev = now;
+    }
+}

@@ -58,7 +58,7 @@ fn bench_big_child() {
     println!();
     let file_mb = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) as f64 / 1e6;
     let mut term = Terminal::new(TestBackend::new(COLS, ROWS)).expect("test terminal");
-    let theme = Theme { color: true };
+    let theme = Theme { color: true, lean: false };
 
     let start = Instant::now();
     let library = Library::open_paths(std::slice::from_ref(&path));

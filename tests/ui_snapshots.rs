@@ -11,7 +11,7 @@ use ratatui::backend::TestBackend;
 
 fn screen(app: &App) -> String {
     let mut t = Terminal::new(TestBackend::new(app.cols, app.rows)).unwrap();
-    let theme = Theme { color: true };
+    let theme = Theme { color: true, lean: false };
     t.draw(|f| ui::render(app, &theme, f)).unwrap();
     let buf = t.backend().buffer().clone();
     let mut out = String::new();

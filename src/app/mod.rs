@@ -76,6 +76,9 @@ pub struct App {
     pub annotations: annotations::Annotations,
     /// A reading position waiting to be written.
     pub pending_position: Option<resume::PendingPosition>,
+    /// Lean profile: the (document, section, percent) the status line last showed; the percent
+    /// moves only when the section changes (see `ui::status::remember`).
+    pub lean_status: Option<(usize, Option<usize>, u16)>,
 }
 
 impl App {
@@ -105,6 +108,7 @@ impl App {
             background: Default::default(),
             annotations: annotations::Annotations::default(),
             pending_position: None,
+            lean_status: None,
         };
         app.annotations = annotations::Annotations::for_docs(app.library.docs.len());
         let mut notes = app.library.problems.clone();

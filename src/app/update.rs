@@ -89,6 +89,8 @@ fn run(app: &mut App, cmd: Command, count: Option<usize>) {
                 let len = view.layout().len();
                 let line = len * p.min(100) / 100;
                 let anchor = view.layout().anchor_of(line.min(len.saturating_sub(1)));
+                // Make the target's part exact so the jump lands where the count says.
+                view.wrap_near(doc, anchor);
                 view.jump_to(anchor, h);
             }
         }

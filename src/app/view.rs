@@ -96,7 +96,8 @@ impl DocView {
         }
         let line = line.min(self.max_top(height));
         self.top = self.layout().anchor_of(line);
-        self.top_back = self.layout().line_of(self.top) - line;
+        // In a part not wrapped yet both directions are estimates and need not agree.
+        self.top_back = self.layout().line_of(self.top).saturating_sub(line);
     }
 
     pub fn scroll_by(&mut self, delta: isize, height: usize) {

@@ -1,5 +1,7 @@
 //! The status line: document title, the current section's path, position in percent.
 //! One line, terse; a message or a pending count replaces the path while it is relevant.
+//! In the lean profile the percent is refreshed only when the section changes, so a plain
+//! scroll costs no status bytes.
 
 use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
@@ -21,8 +23,22 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     let rw = right.width() as u16;
     let room = area.width.saturating_sub(rw + 2);
     put(buf, 1.min(area.width), area.y, &left, room, style);
-    if rw + 1 <= area.width {
+    if rw < area.width {
         put(buf, area.width - rw - 1, area.y, &right, rw, style);
+    }
+}
+
+/// Lean profile: note the position to show, keeping the old percent while the section is the
+/// same. Call before each frame; does nothing outside the lean profile.
+pub fn remember(app: &mut App) {
+    if !app.settings.lean {
+        return;
+    }
+    let (Some(doc), Some(view)) = (app.doc(), app.view()) else { return };
+    let now = (app.current, view.current_section(doc), view.percent(app.body_height()));
+    match app.lean_status {
+        Some((d, s, _)) if d == now.0 && s == now.1 => {}
+        _ => app.lean_status = Some(now),
     }
 }
 
@@ -40,7 +56,11 @@ pub fn texts(app: &App) -> (String, String) {
         },
         None => String::new(),
     };
-    let right = format!("{pending}{counter}{}%", view.percent(h));
+    let percent = match app.lean_status {
+        Some((d, _, p)) if app.settings.lean && d == app.current => p,
+        _ => view.percent(h),
+    };
+    let right = format!("{pending}{counter}{percent}%");
     if let Some(m) = &app.message {
         return (m.clone(), right);
     }

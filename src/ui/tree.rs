@@ -12,7 +12,7 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     let Some(area) = g.tree else { return };
     // The separator column between tree and text.
     for y in 0..area.height {
-        buf.set_stringn(area.x + area.width, y, "│", 1, theme.dim());
+        buf.set_stringn(area.x + area.width, y, theme.separator(), 1, theme.dim());
     }
     let (Some(doc), Some(view)) = (app.doc(), app.view()) else { return };
     if doc.outline.is_empty() {
@@ -28,10 +28,11 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
         let y = area.y + row as u16;
         // Indentation is capped so deep outlines keep some title visible in a narrow pane.
         let indent = ((s.level.saturating_sub(1)) as u16).min(area.width / 4) * 2;
+        let [leaf, open, closed] = theme.fold_markers();
         let fold = match (tree.has_children(i), tree.expanded.get(i).copied().unwrap_or(false)) {
-            (false, _) => "  ",
-            (true, true) => "▾ ",
-            (true, false) => "▸ ",
+            (false, _) => leaf,
+            (true, true) => open,
+            (true, false) => closed,
         };
         let style = if focused && i == tree.cursor {
             theme.selected()

@@ -56,6 +56,8 @@ const COMPARED: Modifier = Modifier::BOLD
 const BLANK_VISIBLE: Modifier = Modifier::UNDERLINED.union(Modifier::REVERSED);
 
 fn seen(text: &str, fg: Color, bg: Color, modifier: Modifier) -> Seen {
+    // Emoji sequences: only the part before the joiner is compared (see `expected_text`).
+    let text = text.split('\u{200d}').next().unwrap_or("");
     let text = if text.is_empty() { " ".to_string() } else { text.to_string() };
     let modifier = modifier & COMPARED;
     if text == " " && !modifier.intersects(BLANK_VISIBLE) {
@@ -66,7 +68,15 @@ fn seen(text: &str, fg: Color, bg: Color, modifier: Modifier) -> Seen {
 
 fn expected_text(symbol: &str) -> &str {
     let unsafe_symbol = symbol.chars().any(|c| c.is_control() || ('\u{80}'..='\u{9f}').contains(&c));
-    if unsafe_symbol { "?" } else { symbol }
+    if unsafe_symbol {
+        return "?";
+    }
+    // Screen models (like many terminals) do not join emoji sequences: the cell keeps what
+    // comes up to the joiner, and the rest must have been painted over.
+    match symbol.find('\u{200d}') {
+        Some(i) => &symbol[..i + '\u{200d}'.len_utf8()],
+        None => symbol,
+    }
 }
 
 /// Compare every cell; wide characters cover the next cell, which is not compared.

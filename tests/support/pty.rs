@@ -27,7 +27,12 @@ pub fn binary() -> PathBuf {
 
 impl Pty {
     pub fn spawn(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
-        let mut cmd = CommandBuilder::new(binary());
+        Pty::spawn_program(&binary(), args, env, cols, rows)
+    }
+
+    /// Run any program (`less`, a shell) the same way, for side-by-side measurements.
+    pub fn spawn_program(program: &std::path::Path, args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
+        let mut cmd = CommandBuilder::new(program);
         for a in args {
             cmd.arg(a);
         }
@@ -158,6 +163,26 @@ impl Pty {
                 return;
             }
         }
+    }
+
+    /// Change the terminal size (the program gets SIGWINCH).
+    pub fn resize(&self, cols: u16, rows: u16) {
+        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize pty");
+        self.state.lock().unwrap().0.set_size(rows, cols);
+    }
+
+    /// Send bytes and wait until output stops (`quiet_ms` without a byte); returns the bytes
+    /// the program wrote in answer. Waits up to `first_ms` for the first byte (an action may
+    /// legitimately write nothing).
+    pub fn measure(&mut self, keys: &str, first_ms: u64, quiet_ms: u64) -> usize {
+        let before = self.bytes_len();
+        self.send(keys);
+        let deadline = Instant::now() + Duration::from_millis(first_ms);
+        while self.bytes_len() == before && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        self.settle(quiet_ms);
+        self.bytes_len() - before
     }
 
     pub fn pid(&self) -> u32 {

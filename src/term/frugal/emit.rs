@@ -89,6 +89,13 @@ impl Emitter {
         if width == 2 {
             self.screen.set(x + 1, y, continuation_of());
         }
+        if let Some(split) = super::shadow::joined_split_width(cell.symbol()) {
+            // Terminals that do not join emoji sequences print the parts after the joiner in
+            // the next columns: count those as unknown so this frame repaints them.
+            for dx in 2..split {
+                self.screen.forget(x.saturating_add(dx), y);
+            }
+        }
         let end = x + width;
         // After a wide cell terminals disagree on the column; at the right edge a wrap is pending.
         self.state.col = if width == 2 || end >= self.screen.width { None } else { Some(end) };

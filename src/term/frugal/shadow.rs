@@ -36,6 +36,16 @@ pub fn cell_width(cell: &Cell) -> u16 {
     }
 }
 
+/// For an emoji sequence joined with ZWJ: the columns it takes on a terminal that prints each
+/// part on its own (the sum of the parts' widths). None for any other symbol.
+pub fn joined_split_width(symbol: &str) -> Option<u16> {
+    if !symbol.contains('\u{200d}') {
+        return None;
+    }
+    let total: usize = symbol.chars().map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)).sum();
+    Some(u16::try_from(total).unwrap_or(u16::MAX))
+}
+
 /// A blank that erase operations (EL, ECH, SU/SD) produce with a default pen.
 pub fn is_default_blank(cell: &Cell) -> bool {
     cell.symbol() == " " && cell.bg == Color::Reset && !cell.modifier.intersects(BLANK_VISIBLE)
@@ -130,6 +140,12 @@ impl Grid {
             return;
         }
         let mut cell = canonical(cell);
+        // Printed apart (as many terminals do) a joined emoji sequence at the right edge would
+        // wrap, or even scroll the screen: send only its first part there.
+        if joined_split_width(cell.symbol()).is_some_and(|split| x + split > self.width) {
+            let first = cell.symbol().split('\u{200d}').next().unwrap_or("?").to_string();
+            cell.set_symbol(if first.width() == 0 { REPLACEMENT } else { &first });
+        }
         if cell_width(&cell) == 2 && x + 1 >= self.width {
             // A wide character in the last column wraps differently on every terminal.
             cell.set_symbol(REPLACEMENT);
@@ -158,6 +174,14 @@ impl Grid {
                     owner_wide = cell_width(cell) == 2;
                 }
             }
+        }
+    }
+
+    /// Record that the terminal may show anything at (x, y); outside the grid does nothing.
+    pub fn forget(&mut self, x: u16, y: u16) {
+        if x < self.width && y < self.height {
+            self.break_wide_at(x, y);
+            self.set(x, y, unknown());
         }
     }
 

@@ -1,0 +1,202 @@
+//! Bytes on the wire per action, the real binary in a pseudo-terminal next to `less` in the same
+//! run (see BANDWIDTH.md). Ignored by default; run with
+//! `cargo test --release --test bench_bandwidth -- --ignored --nocapture`.
+//! Prints a Markdown table per terminal size, then startup time and memory on a 5 MB file.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use support::pty::Pty;
+
+const FILE: &str = "tests/fixtures/ratatui-0.29.0__CHANGELOG.md";
+const FIRST_MS: u64 = 250;
+const QUIET_MS: u64 = 60;
+const REPEATS: usize = 20;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Less,
+    Lectern { tree: bool },
+}
+
+struct Subject {
+    name: &'static str,
+    kind: Kind,
+    args: &'static [&'static str],
+    env: &'static [(&'static str, &'static str)],
+}
+
+const SUBJECTS: &[Subject] = &[
+    Subject { name: "less", kind: Kind::Less, args: &[], env: &[("LESS", ""), ("LESSOPEN", "")] },
+    Subject { name: "tree hidden", kind: Kind::Lectern { tree: false }, args: &["--no-tree"], env: &[] },
+    Subject { name: "tree, margins", kind: Kind::Lectern { tree: true }, args: &["--margins", "on"], env: &[] },
+    Subject { name: "tree, no margins", kind: Kind::Lectern { tree: true }, args: &["--margins", "off"], env: &[] },
+    Subject { name: "--lean", kind: Kind::Lectern { tree: false }, args: &["--lean"], env: &[] },
+    Subject {
+        name: "stock ratatui, tree hidden",
+        kind: Kind::Lectern { tree: false },
+        args: &["--no-tree"],
+        env: &[("LECTERN_TEST_STOCK_BACKEND", "1")],
+    },
+];
+
+const ACTIONS: &[&str] = &[
+    "one-line scroll down (median of 20)",
+    "one-line scroll up (median of 20)",
+    "page down (median of 10)",
+    "page up (median of 10)",
+    "20 j in one burst",
+    "move the tree selection one row (median of 20)",
+    "open help overlay / close it",
+    "open fuzzy overlay / close it",
+    "one character typed in the fuzzy overlay",
+    "10 s with no input",
+];
+
+fn median(mut v: Vec<usize>) -> usize {
+    v.sort_unstable();
+    v[v.len() / 2]
+}
+
+fn repeat(p: &mut Pty, key: &str, n: usize) -> usize {
+    median((0..n).map(|_| p.measure(key, FIRST_MS, QUIET_MS)).collect())
+}
+
+fn spawn(s: &Subject, file: &Path, cols: u16, rows: u16) -> Pty {
+    let file = file.to_str().expect("utf-8 path");
+    let mut args: Vec<&str> = s.args.to_vec();
+    args.push(file);
+    let p = match s.kind {
+        Kind::Less => Pty::spawn_program(Path::new("less"), &args, s.env, cols, rows),
+        Kind::Lectern { .. } => Pty::spawn(&args, s.env, cols, rows),
+    };
+    p.wait_for("first screen", 20, |c| c.contains("Changelog") || c.contains("ratatui"));
+    p.settle(300);
+    p
+}
+
+/// Bytes for each action, in the order of ACTIONS; None where the program has no such action.
+fn run_subject(s: &Subject, cols: u16, rows: u16) -> Vec<Option<String>> {
+    let mut p = spawn(s, Path::new(FILE), cols, rows);
+    // Start a third of the way in, among ordinary paragraphs.
+    p.measure("30%", 500, 200);
+    let lectern = matches!(s.kind, Kind::Lectern { .. });
+    let mut out = Vec::new();
+    out.push(Some(repeat(&mut p, "j", REPEATS).to_string()));
+    out.push(Some(repeat(&mut p, "k", REPEATS).to_string()));
+    out.push(Some(repeat(&mut p, " ", 10).to_string()));
+    out.push(Some(repeat(&mut p, "b", 10).to_string()));
+    out.push(Some(p.measure(&"j".repeat(20), 500, 150).to_string()));
+    out.push(match s.kind {
+        Kind::Lectern { tree: true } => {
+            p.measure("\t", 500, 150);
+            let n = repeat(&mut p, "j", REPEATS);
+            p.measure("\t", 500, 150);
+            Some(n.to_string())
+        }
+        _ => None,
+    });
+    out.push(lectern.then(|| {
+        let open = p.measure("?", 500, 150);
+        let close = p.measure("\x1b", 500, 150);
+        format!("{open} / {close}")
+    }));
+    // The fuzzy overlay (Ctrl-p): reported only when it opens.
+    let (fuzzy, typed) = if lectern {
+        let screen = p.contents();
+        let open = p.measure("\x10", 500, 150);
+        if open > 0 && p.contents() != screen {
+            let typed = p.measure("e", 500, 150);
+            p.measure("\x7f", 500, 150);
+            let close = p.measure("\x1b", 500, 150);
+            (Some(format!("{open} / {close}")), Some(typed.to_string()))
+        } else {
+            (Some("n/a (no overlay)".into()), Some("n/a".into()))
+        }
+    } else {
+        (None, None)
+    };
+    out.push(fuzzy);
+    out.push(typed);
+    let before = p.bytes_len();
+    std::thread::sleep(Duration::from_secs(10));
+    out.push(Some((p.bytes_len() - before).to_string()));
+    out
+}
+
+fn table(cols: u16, rows: u16) {
+    let results: Vec<Vec<Option<String>>> = SUBJECTS.iter().map(|s| run_subject(s, cols, rows)).collect();
+    println!("\n#### {cols}x{rows}, bytes per action\n");
+    let names: Vec<&str> = SUBJECTS.iter().map(|s| s.name).collect();
+    println!("| action | {} |", names.join(" | "));
+    println!("|---|{}", "---:|".repeat(names.len()));
+    for (i, action) in ACTIONS.iter().enumerate() {
+        let cells: Vec<String> = results.iter().map(|r| r[i].clone().unwrap_or_else(|| "–".into())).collect();
+        println!("| {action} | {} |", cells.join(" | "));
+    }
+}
+
+/// A Markdown file of about 5 MB: the changelog repeated.
+fn big_file(dir: &Path) -> PathBuf {
+    let text = std::fs::read_to_string(FILE).expect("fixture");
+    let mut big = String::new();
+    while big.len() < 5 << 20 {
+        big.push_str(&text);
+        big.push('\n');
+    }
+    let path = dir.join("big-changelog.md");
+    std::fs::write(&path, big).expect("write the big file");
+    path
+}
+
+/// Peak resident memory of a process in KiB (Linux).
+fn peak_rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn startup() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = big_file(dir.path());
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    println!("\n#### Startup on a {:.1} MB Markdown file (80x24)\n", size as f64 / 1e6);
+    println!("| program | first frame | peak memory | memory / file size |");
+    println!("|---|---:|---:|---:|");
+    for s in [&SUBJECTS[0], &SUBJECTS[1]] {
+        let mut times = Vec::new();
+        let mut peak = 0;
+        for _ in 0..3 {
+            let start = Instant::now();
+            let p = spawn_quiet(s, &path);
+            p.wait_for("first screen", 30, |c| c.contains("Changelog") || c.contains("ratatui"));
+            times.push(start.elapsed().as_millis() as usize);
+            peak = peak_rss_kib(p.pid()).unwrap_or(0);
+        }
+        let ratio = (peak * 1024) as f64 / size as f64;
+        println!("| {} | {} ms | {:.1} MB | {ratio:.2}x |", if s.kind == Kind::Less { "less" } else { "lectern" }, median(times), peak as f64 / 1024.0);
+    }
+}
+
+fn spawn_quiet(s: &Subject, file: &Path) -> Pty {
+    let file = file.to_str().expect("utf-8 path");
+    let mut args: Vec<&str> = s.args.to_vec();
+    args.push(file);
+    match s.kind {
+        Kind::Less => Pty::spawn_program(Path::new("less"), &args, s.env, 80, 24),
+        Kind::Lectern { .. } => Pty::spawn(&args, s.env, 80, 24),
+    }
+}
+
+#[test]
+#[ignore = "benchmark: takes about three minutes; run with --ignored --nocapture"]
+fn bytes_per_action_against_less() {
+    let profile = if cfg!(debug_assertions) { "debug" } else { "release" };
+    println!("lectern {profile} build, TERM=xterm-256color, file {FILE}");
+    for (cols, rows) in [(80, 24), (120, 40)] {
+        table(cols, rows);
+    }
+    startup();
+}
