@@ -78,11 +78,22 @@ impl App {
         };
         let mut notes = app.library.problems.clone();
         notes.extend(app.library.skipped_notice());
+        notes.extend(app.doc_notice());
         if !notes.is_empty() {
             app.message = Some(notes.join("; "));
         }
         app.refresh();
         app
+    }
+
+    /// What the reader should be told about how the current document was read (lossy or
+    /// legacy decoding, an empty file, ...), as one line naming the document.
+    pub fn doc_notice(&self) -> Option<String> {
+        let doc = self.doc()?;
+        if doc.notices.is_empty() {
+            return None;
+        }
+        Some(format!("{}: {}", doc.origin.display_name(), doc.notices.join("; ")))
     }
 
     pub fn geometry(&self) -> Geometry {
