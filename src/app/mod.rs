@@ -76,9 +76,15 @@ impl App {
             quit: false,
             full_redraw: false,
         };
-        let mut notes = app.library.problems.clone();
-        notes.extend(app.library.skipped_notice());
+        // Short counts first: the status line cuts what does not fit, and every problem was
+        // also printed to stderr before the screen opened.
+        let mut notes: Vec<String> = app.library.skipped_notice().into_iter().collect();
         notes.extend(app.doc_notice());
+        match app.library.problems.as_slice() {
+            [] => {}
+            [one] => notes.push(one.clone()),
+            many => notes.push(format!("{} could not be opened: {}", many.len(), many.join("; "))),
+        }
         if !notes.is_empty() {
             app.message = Some(notes.join("; "));
         }
