@@ -102,3 +102,16 @@ fn stdin_is_data() -> bool {
     #[cfg(not(unix))]
     true
 }
+
+/// The user's keymap overrides: `$LECTERN_KEYMAP`, else `keymap.txt` in the platform config
+/// directory (`~/.config/lectern/keymap.txt` on Linux). None when there is no such file.
+pub fn user_keymap() -> Option<(PathBuf, std::io::Result<String>)> {
+    let path = match std::env::var_os("LECTERN_KEYMAP") {
+        Some(p) => PathBuf::from(p),
+        None => directories::ProjectDirs::from("", "", "lectern")?.config_dir().join("keymap.txt"),
+    };
+    path.exists().then(|| {
+        let text = std::fs::read_to_string(&path);
+        (path, text)
+    })
+}

@@ -10,7 +10,7 @@ use lectern::layout::Layout;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let library = match cli.open_library() {
+    let mut library = match cli.open_library() {
         Ok(l) => l,
         Err(e) => {
             eprintln!("lectern: cannot read stdin: {e}");
@@ -27,6 +27,9 @@ fn main() -> ExitCode {
         eprintln!("lectern: nothing to read");
         return ExitCode::FAILURE;
     }
+    if cli.outline || !std::io::stdout().is_terminal() {
+        library.finish_loading();
+    }
     if cli.outline {
         let mut out = std::io::stdout().lock();
         for d in &library.docs {
@@ -41,6 +44,15 @@ fn main() -> ExitCode {
     }
     let (cols, rows) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(library, cols, rows, cli.settings());
+    if let Some((path, text)) = lectern::cli::user_keymap() {
+        let problems = match text {
+            Ok(t) => app.keymap.apply_overrides(&t),
+            Err(e) => vec![format!("cannot read: {e}")],
+        };
+        if !problems.is_empty() {
+            app.message = Some(format!("{}: {}", path.display(), problems.join("; ")));
+        }
+    }
     match lectern::term::run::run(&mut app) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -10,16 +10,20 @@ fn opens_the_seeds_navigates_the_tree_and_quits_cleanly() {
     p.wait_text("Table of Contents");
     // Tree shown at 80 columns; focus starts in the text.
     assert!(p.row(0).contains('│'), "tree pane separator missing:\n{}", p.contents());
-    p.type_slowly(&["\t", "G"]);
-    p.settle(100);
-    p.type_slowly(&["\r"]);
-    p.settle(100);
-    let status = p.row(23);
-    assert!(status.contains('%'), "status line: {status}");
-    let before = p.contents();
+    // Tab to the tree, last visible entry, Enter: the reader jumps to that chapter.
+    p.type_slowly(&["\t", "G", "\r"]);
+    p.wait_for("status shows the last chapter", 10, |s| {
+        s.lines().last().unwrap_or("").contains("Support to National Security Policy")
+    });
+    // Expand it (l) and open its last child.
+    p.type_slowly(&["l", "G", "\r"]);
+    p.wait_for("status shows the last section", 10, |s| s.lines().last().unwrap_or("").contains("Challenges and Opportunities"));
+    // Back in the text, g returns to the top and the tree follows.
     p.type_slowly(&["\t", "g"]);
-    p.settle(100);
-    assert_ne!(p.contents(), before, "g at the top of the text should move the view");
+    p.wait_for("status at the top", 10, |s| {
+        let last = s.lines().last().unwrap_or("");
+        !last.contains("Challenges") && last.contains("Security Sector Reform Integrated")
+    });
     p.send("q");
     assert_eq!(p.wait_exit(10), 0);
     p.assert_restored();
@@ -45,4 +49,19 @@ fn no_output_while_idle() {
     let n = p.bytes_len();
     std::thread::sleep(std::time::Duration::from_millis(1500));
     assert_eq!(p.bytes_len(), n, "bytes written while no key arrived");
+}
+
+#[test]
+fn user_keymap_file_rebinds_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let km = dir.path().join("keymap.txt");
+    std::fs::write(&km, "global | quit | x\n").unwrap();
+    let mut p = Pty::spawn(&[], &[("LECTERN_KEYMAP", km.to_str().unwrap())], 80, 24);
+    p.wait_text("Security Sector Reform");
+    p.send("q");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(p.alternate_screen(), "q no longer quits");
+    p.send("x");
+    assert_eq!(p.wait_exit(10), 0);
+    p.assert_restored();
 }

@@ -38,6 +38,13 @@ pub enum Command {
     ListUp,
     ListOpen,
     Close,
+    Search,
+    Find,
+    FindNext,
+    FindPrev,
+    ClearSearch,
+    Accept,
+    Widen,
 }
 
 const NAMES: &[(&str, Command)] = &[
@@ -76,6 +83,13 @@ const NAMES: &[(&str, Command)] = &[
     ("list_up", Command::ListUp),
     ("list_open", Command::ListOpen),
     ("close", Command::Close),
+    ("search", Command::Search),
+    ("find", Command::Find),
+    ("find_next", Command::FindNext),
+    ("find_prev", Command::FindPrev),
+    ("clear_search", Command::ClearSearch),
+    ("accept", Command::Accept),
+    ("widen", Command::Widen),
 ];
 
 impl Command {
@@ -94,6 +108,8 @@ pub enum Action {
     Run(Command, Option<usize>),
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
+    /// A key typed into the text field of the open overlay.
+    Type(crate::input::Key),
 }
 
 #[cfg(test)]

@@ -2,8 +2,13 @@
 //! behaviour is unit-testable.
 
 pub mod command;
+pub mod find;
+pub mod fuzzy;
 pub mod geometry;
 pub mod jumps;
+pub mod loading;
+pub mod line_edit;
+pub mod overlay;
 pub mod settings;
 pub mod tree;
 pub mod update;
@@ -16,6 +21,7 @@ use geometry::{Geometry, TREE_AT_START_MIN_COLS, geometry};
 use view::DocView;
 
 pub use command::{Action, Command};
+pub use overlay::Overlay;
 pub use settings::{Margins, Settings};
 pub use update::update;
 
@@ -25,11 +31,6 @@ pub enum Focus {
     Tree,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Overlay {
-    Help { scroll: usize },
-    Library { selected: usize },
-}
 
 
 #[derive(Debug)]
@@ -53,6 +54,14 @@ pub struct App {
     pub quit: bool,
     /// Set by the redraw command: the terminal layer repaints everything once.
     pub full_redraw: bool,
+    pub fuzzy: fuzzy::FuzzyState,
+    /// The last `/` search and its matches (highlighted while set).
+    pub find: Option<find::FindState>,
+    pub find_history: crate::search::History,
+    /// The passage a fuzzy-search jump landed on.
+    pub mark: Option<fuzzy::Mark>,
+    /// Pacing of frames drawn for background work (big documents loading).
+    pub background: loading::Background,
 }
 
 impl App {
@@ -75,6 +84,11 @@ impl App {
             dispatcher: Dispatcher::default(),
             quit: false,
             full_redraw: false,
+            fuzzy: Default::default(),
+            find: None,
+            find_history: Default::default(),
+            mark: None,
+            background: Default::default(),
         };
         // Short counts first: the status line cuts what does not fit, and every problem was
         // also printed to stderr before the screen opened.
@@ -89,6 +103,7 @@ impl App {
             app.message = Some(notes.join("; "));
         }
         app.refresh();
+        app.show_progress();
         app
     }
 
@@ -121,10 +136,16 @@ impl App {
     /// Which keymap sections apply now, most specific first.
     pub fn contexts(&self) -> &'static [Context] {
         match (&self.overlay, self.focus) {
-            (Some(_), _) => &[Context::List],
+            (Some(o), _) => o.contexts(),
             (None, Focus::Tree) if self.tree_shown => &[Context::Tree, Context::Global],
             _ => &[Context::Reader, Context::Global],
         }
+    }
+
+    /// Work that waits until all queued keys are applied: ranking the fuzzy results. Returns
+    /// false when `cancel` (input is waiting) interrupted it; the caller reads keys and retries.
+    pub fn prepare_frame(&mut self, cancel: &dyn Fn() -> bool) -> bool {
+        fuzzy::rank_if_stale(self, cancel)
     }
 
     /// Bring derived state up to date after any change: layout for the wrap width, the tree
@@ -135,6 +156,7 @@ impl App {
         let Some(doc) = self.library.docs.get(self.current) else { return };
         let view = &mut self.views[self.current];
         view.ensure_layout(doc, g.wrap_width);
+        view.ensure_window(doc, h);
         // Clamp: a wider pane means fewer lines, so the old top may be past the new end.
         let line = view.top_line();
         if line > view.max_top(h) {

@@ -1,7 +1,7 @@
 //! `update`: the only place application state changes. Pure: no I/O, no terminal.
 
 use super::geometry::{MIN_TREE_WIDTH, TREE_AT_START_MIN_COLS};
-use super::{Action, App, Command, Focus, Overlay};
+use super::{Action, App, Command, Focus, Overlay, find, fuzzy};
 use crate::doc::{Anchor, Document};
 use crate::input::Key;
 
@@ -22,9 +22,16 @@ pub fn update(app: &mut App, action: Action) {
             if app.overlay.is_some() {
                 run_overlay(app, cmd, count);
             } else {
+                // Any move of the reader ends the mark left by a search jump.
+                app.mark = None;
                 run(app, cmd, count);
             }
         }
+        Action::Type(key) => match app.overlay.as_mut() {
+            Some(Overlay::Fuzzy(_)) => fuzzy::type_key(app, key),
+            Some(Overlay::Find(p)) => find::type_key(p, key),
+            _ => {}
+        },
     }
     app.refresh();
 }
@@ -150,6 +157,11 @@ fn global(app: &mut App, cmd: Command) {
         Command::Library => app.overlay = Some(Overlay::Library { selected: app.current }),
         Command::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
         Command::Redraw => app.full_redraw = true,
+        Command::Search => fuzzy::open(app),
+        Command::Find => find::open(app),
+        Command::FindNext => find::step(app, true),
+        Command::FindPrev => find::step(app, false),
+        Command::ClearSearch => app.find = None,
         Command::Quit => app.quit = true,
         _ => {}
     }
@@ -157,6 +169,16 @@ fn global(app: &mut App, cmd: Command) {
 
 fn run_overlay(app: &mut App, cmd: Command, count: Option<usize>) {
     let n = count.unwrap_or(1);
+    match (app.overlay.as_ref(), cmd) {
+        (Some(Overlay::Fuzzy(_)), Command::Accept) => return fuzzy::accept(app),
+        (Some(Overlay::Fuzzy(_)), Command::ListDown) => return fuzzy::move_selection(app, 1),
+        (Some(Overlay::Fuzzy(_)), Command::ListUp) => return fuzzy::move_selection(app, -1),
+        (Some(Overlay::Fuzzy(_)), Command::Widen) => return fuzzy::toggle_scope(app),
+        (Some(Overlay::Find(_)), Command::Accept) => return find::accept(app),
+        (Some(Overlay::Find(_)), Command::ListUp) => return find::recall(app, true),
+        (Some(Overlay::Find(_)), Command::ListDown) => return find::recall(app, false),
+        _ => {}
+    }
     let docs = app.library.docs.len();
     let Some(overlay) = app.overlay.as_mut() else { return };
     match (overlay, cmd) {

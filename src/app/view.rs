@@ -5,7 +5,7 @@
 use super::jumps::JumpList;
 use super::tree::TreeState;
 use crate::doc::{Anchor, Document};
-use crate::layout::Layout;
+use crate::layout::{LayoutOptions, LazyLayout};
 
 #[derive(Debug)]
 pub struct DocView {
@@ -13,7 +13,8 @@ pub struct DocView {
     /// How many lines above `line_of(top)` the top really is: lines that share an anchor (the
     /// blank line before a block shares its first line's) are told apart by this count.
     top_back: usize,
-    pub layout: Option<Layout>,
+    /// Wrapped on demand around the reader (see `LazyLayout`), so big documents resize fast.
+    pub layout: Option<LazyLayout>,
     pub tree: TreeState,
     pub jumps: JumpList,
     /// Set by a jump to a section whose heading cannot reach the top of the screen (near the
@@ -27,13 +28,43 @@ impl DocView {
     }
 
     /// Re-wrap when the width changed; the top anchor is untouched, so the same text stays on top.
+    /// Only the part of the document at the top is wrapped here; see `ensure_window`.
     pub fn ensure_layout(&mut self, doc: &Document, width: u16) {
-        if self.layout.as_ref().is_none_or(|l| l.width() != width) {
-            self.layout = Some(Layout::build(doc, width));
+        let opts = LayoutOptions { width, ascii: false };
+        match &self.layout {
+            Some(l) if l.width() == width => {}
+            Some(l) => self.layout = Some(l.rewrap(opts)),
+            None => self.layout = Some(LazyLayout::new(doc, opts)),
+        }
+        if let Some(l) = self.layout.as_mut() {
+            l.ensure_around(doc, self.top, 0, 1);
         }
     }
 
-    pub fn layout(&self) -> &Layout {
+    /// Wrap the lines a move from here can reach without a document at hand: a few screens
+    /// around the top and the last screens (for `G`).
+    pub fn ensure_window(&mut self, doc: &Document, height: usize) {
+        let h = height.max(1);
+        if let Some(l) = self.layout.as_mut() {
+            l.ensure_tail(doc, 2 * h);
+            l.ensure_around(doc, self.top, 3 * h, 4 * h);
+        }
+    }
+
+    /// Wrap the part of the document holding `anchor`, so line numbers near it are exact
+    /// before a jump there.
+    pub fn wrap_near(&mut self, doc: &Document, anchor: Anchor) {
+        if let Some(l) = self.layout.as_mut() {
+            l.ensure_around(doc, anchor, 0, 0);
+        }
+    }
+
+    /// Measure more of the document's line count until `deadline`; true while some remains.
+    pub fn count_step(&mut self, doc: &Document, deadline: std::time::Instant) -> bool {
+        self.layout.as_mut().is_some_and(|l| l.count_step(doc, deadline))
+    }
+
+    pub fn layout(&self) -> &LazyLayout {
         self.layout.as_ref().expect("ensure_layout runs before any use")
     }
 
@@ -90,6 +121,7 @@ impl DocView {
     /// Jump to an outline entry; pins it when its heading cannot come to the top.
     pub fn jump_to_section(&mut self, doc: &Document, section: usize, height: usize) {
         let Some(s) = doc.outline.get(section) else { return };
+        self.wrap_near(doc, Anchor::new(s.block, 0));
         let from = self.top;
         self.jump_to(Anchor::new(s.block, 0), height);
         if self.top == from && from.block != s.block {

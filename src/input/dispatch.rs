@@ -30,6 +30,14 @@ impl Dispatcher {
     }
 
     pub fn feed(&mut self, keymap: &Keymap, contexts: &[Context], key: Key) -> Option<Action> {
+        if contexts.contains(&Context::Field) {
+            // A text field: its own bindings, and every other key is typed into it.
+            self.reset();
+            return Some(match keymap.lookup(contexts, &[key]) {
+                Lookup::Found(cmd) => Action::Run(cmd, None),
+                _ => Action::Type(key),
+            });
+        }
         let counts_allowed = !contexts.contains(&Context::List);
         if counts_allowed && self.pending.is_empty() && !key.ctrl && !key.alt {
             if let Code::Char(c @ '0'..='9') = key.code {
@@ -105,6 +113,9 @@ mod tests {
         let t = [Context::Tree, Context::Global];
         assert_eq!(run(&[Key::ch('j')], &t), vec![Action::Run(Command::TreeDown, None)]);
         assert_eq!(run(&[Key::ch('t')], &t), vec![Action::Run(Command::ToggleTree, None)]);
+        let f = [Context::Field];
+        assert_eq!(run(&[Key::ch('q'), Key::ch('5')], &f), vec![Action::Type(Key::ch('q')), Action::Type(Key::ch('5'))]);
+        assert_eq!(run(&[Key::plain(Code::Esc)], &f), vec![Action::Run(Command::Close, None)]);
         let l = [Context::List];
         assert_eq!(run(&[Key::ch('q')], &l), vec![Action::Run(Command::Close, None)]);
         assert_eq!(run(&[Key::ch('5')], &l), vec![]);

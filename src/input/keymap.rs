@@ -12,6 +12,8 @@ pub enum Context {
     Tree,
     Global,
     List,
+    /// An overlay with a one-line text field: unbound keys are typed into it.
+    Field,
 }
 
 impl Context {
@@ -21,6 +23,7 @@ impl Context {
             "tree" => Context::Tree,
             "global" => Context::Global,
             "list" => Context::List,
+            "field" => Context::Field,
             _ => return None,
         })
     }
@@ -30,6 +33,7 @@ impl Context {
             Context::Tree => "Chapter tree (when focused)",
             Context::Global => "Anywhere",
             Context::List => "Lists and overlays",
+            Context::Field => "Search fields",
         }
     }
 }
@@ -81,6 +85,38 @@ impl Keymap {
             bindings.push(Binding { context, command, keys: seqs, key_names: names, help: help.to_string() });
         }
         Ok(Keymap { bindings })
+    }
+
+    /// Apply a user's keymap file (same format as the default): each line replaces the keys of
+    /// that command in that context, so users rebind without copying the whole table.
+    /// Returns one message per line that could not be used; the rest still applies.
+    pub fn apply_overrides(&mut self, text: &str) -> Vec<String> {
+        let mut problems = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            let t = line.trim();
+            if t.is_empty() || t.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = t.split(" | ").map(str::trim).collect();
+            let parsed = match fields[..] {
+                [_, _, _] | [_, _, _, _] => Keymap::parse(&format!("{} | {} | {} | -", fields[0], fields[1], fields[2])),
+                _ => Err(format!("keymap line {}: expected context | command | keys", n + 1)),
+            };
+            match parsed {
+                Ok(mut km) => {
+                    let new = km.bindings.remove(0);
+                    match self.bindings.iter_mut().find(|b| b.context == new.context && b.command == new.command) {
+                        Some(b) => {
+                            b.keys = new.keys;
+                            b.key_names = new.key_names;
+                        }
+                        None => problems.push(format!("keymap line {}: {} is not bound in that context", n + 1, fields[1])),
+                    }
+                }
+                Err(e) => problems.push(e.replacen("keymap line 1", &format!("keymap line {}", n + 1), 1)),
+            }
+        }
+        problems
     }
 
     /// Bindings of `context` whose sequence starts with `prefix`: (complete match, any longer).
@@ -152,6 +188,16 @@ mod tests {
         let km = Keymap::default_map();
         let fwd = km.bindings.iter().find(|b| b.command == Command::JumpForward).unwrap();
         assert!(fwd.keys.iter().all(|s| s[0] != Key::ctrl('i') && s[0].code != super::super::key::Code::Tab));
+    }
+
+    #[test]
+    fn user_overrides_rebind_and_report_bad_lines() {
+        let mut km = Keymap::default_map();
+        let problems = km.apply_overrides("# mine\nreader | line_down | J Down\nreader | nope | x\ntree | quit | q\n");
+        assert_eq!(km.lookup(&[Context::Reader], &[Key::ch('J')]), Lookup::Found(Command::LineDown));
+        assert_eq!(km.lookup(&[Context::Reader], &[Key::ch('j')]), Lookup::None);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].starts_with("keymap line 3"));
     }
 
     #[test]

@@ -3,36 +3,51 @@
 //! paragraphs, the marker of the item they continue), so per-block relayout is possible later.
 //! Must not import ratatui or crossterm.
 
+use std::ops::Range;
+
 use super::wrap::{WrapSpec, wrap};
 use super::{BlockInfo, Layout, LayoutOptions, LineKind, VisualLine, prefix, table};
 use crate::doc::{Block, BlockKind, Document};
 
 pub(super) fn build(doc: &Document, opts: LayoutOptions) -> Layout {
+    build_range(doc, opts, 0..doc.blocks.len())
+}
+
+/// Lay out the blocks in `range` only, with their global indices. The result is the same
+/// stretch of lines a whole-document build has for them, provided `range.start` is 0 or a
+/// block that is not a list item (the only state carried from block to block is the hanging
+/// indent of the list being continued).
+pub(super) fn build_range(doc: &Document, opts: LayoutOptions, range: Range<usize>) -> Layout {
+    let range = range.start.min(doc.blocks.len())..range.end.min(doc.blocks.len());
+    let blocks = &doc.blocks[range.clone()];
     let mut b = Builder {
         width: opts.width.max(1) as usize,
         ascii: opts.ascii,
         // A rough guess (80 bytes a line) saves most of the re-allocations on big documents.
-        lines: Vec::with_capacity(doc.blocks.iter().map(|b| b.text.len() / 80 + 2).sum()),
-        blocks: Vec::with_capacity(doc.blocks.len()),
+        lines: Vec::with_capacity(blocks.iter().map(|b| b.text.len() / 80 + 2).sum()),
+        blocks: Vec::with_capacity(blocks.len()),
         tables: Vec::new(),
         hang_by_depth: Vec::new(),
     };
-    for (i, block) in doc.blocks.iter().enumerate() {
+    for i in range.clone() {
+        let block = &doc.blocks[i];
         let tight = i > 0 && is_list(&doc.blocks[i - 1]) && is_list(block);
         if i > 0 && !tight {
             b.push(VisualLine::new(i, 0, 0, LineKind::Blank));
         }
         b.block(i, block);
     }
+    b.lines.shrink_to_fit();
     Layout {
         opts,
+        first_block: range.start,
         lines: b.lines,
         blocks: b.blocks,
         tables: b.tables,
     }
 }
 
-fn is_list(b: &Block) -> bool {
+pub(super) fn is_list(b: &Block) -> bool {
     matches!(b.kind, BlockKind::ListItem { .. })
 }
 

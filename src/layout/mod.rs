@@ -16,6 +16,7 @@
 
 mod build;
 mod cache;
+mod lazy;
 mod prefix;
 mod render;
 mod table;
@@ -29,6 +30,7 @@ use std::ops::Range;
 use crate::doc::{Anchor, Document, Inline};
 
 pub use cache::LayoutCache;
+pub use lazy::LazyLayout;
 
 /// What a piece of a visual line is, so the renderer can style it without knowing formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,6 +123,9 @@ pub(crate) struct BlockInfo {
 #[derive(Debug, Clone)]
 pub struct Layout {
     opts: LayoutOptions,
+    /// The first block laid out (0 unless this is one stretch of a `LazyLayout`); `blocks`
+    /// is indexed from it.
+    first_block: usize,
     lines: Vec<VisualLine>,
     blocks: Vec<BlockInfo>,
     tables: Vec<table::TableLayout>,
@@ -211,16 +216,21 @@ impl Layout {
 
     /// First non-blank visual line of `block` (the last line when `block` is out of range).
     pub fn first_line_of_block(&self, block: usize) -> usize {
-        match self.blocks.get(block) {
+        match self.info(block) {
             Some(b) => b.first_line,
             None => self.lines.len().saturating_sub(1),
         }
     }
 
+    /// Facts about `block` when this layout holds it.
+    pub(crate) fn info(&self, block: usize) -> Option<&BlockInfo> {
+        self.blocks.get(block.checked_sub(self.first_block)?)
+    }
+
     /// The non-blank lines of `block`.
     pub fn block_lines(&self, block: usize) -> Range<usize> {
         let start = self.first_line_of_block(block);
-        let end = match self.blocks.get(block + 1) {
+        let end = match self.info(block + 1) {
             Some(next) => next.first_line - usize::from(self.lines[next.first_line - 1].blank),
             None => self.lines.len(),
         };

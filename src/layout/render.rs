@@ -17,7 +17,7 @@ pub(super) fn segments<'a>(layout: &Layout, doc: &'a Document, i: usize) -> Vec<
     };
     let width = layout.opts.width.max(1) as usize;
     let ascii = layout.opts.ascii;
-    let hang = layout.blocks.get(l.block).map_or(0, |b| b.hang);
+    let hang = layout.info(l.block).map_or(0, |b| b.hang);
     let text = block.text.as_str();
     match l.kind {
         LineKind::Blank => blank(doc, l.block, width, ascii),

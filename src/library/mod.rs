@@ -1,6 +1,7 @@
 //! The set of open documents: the bundled seeds, files, a directory, or stdin.
 //! Must not import ratatui or crossterm.
 
+pub mod loader;
 mod read;
 mod walk;
 
@@ -29,6 +30,9 @@ pub struct Library {
     /// Files passed over in directory walks because they are binary or empty; counted rather
     /// than listed, since a folder of images is not a list of errors.
     pub skipped: usize,
+    /// Big files still being parsed in the background; `docs` holds their first part until
+    /// the app swaps the full document in (see `loader`).
+    pub loading: Vec<loader::Loading>,
 }
 
 impl Library {
@@ -37,7 +41,7 @@ impl Library {
             .iter()
             .map(|(name, text)| parse_text(text, Origin::Bundled(name.to_string())))
             .collect();
-        Library { docs, problems: Vec::new(), skipped: 0 }
+        Library { docs, ..Library::default() }
     }
 
     /// Open files and directories named on the command line, in the order given.
@@ -61,6 +65,11 @@ impl Library {
 
     /// Append another library after this one (e.g. files after stdin), counts included.
     pub fn extend(&mut self, other: Library) {
+        let offset = self.docs.len();
+        self.loading.extend(other.loading.into_iter().map(|mut l| {
+            l.doc += offset;
+            l
+        }));
         self.docs.extend(other.docs);
         self.problems.extend(other.problems);
         self.skipped += other.skipped;
@@ -73,6 +82,17 @@ impl Library {
             0 => None,
             1 => Some("1 file skipped (binary or empty)".to_string()),
             n => Some(format!("{n} files skipped (binary or empty)")),
+        }
+    }
+
+    /// Block until every background parse is done and its document is in `docs` (for output
+    /// that is not interactive: `--outline`, printing to a pipe).
+    pub fn finish_loading(&mut self) {
+        for l in std::mem::take(&mut self.loading) {
+            let at = l.doc;
+            if let (Some(doc), true) = (l.wait(), at < self.docs.len()) {
+                self.docs[at] = doc;
+            }
         }
     }
 
@@ -90,11 +110,15 @@ impl Library {
             walk::Walk::new(self).run(p);
             return;
         }
+        let at = self.docs.len();
         let opened = read::read_document_bytes(p)
             .map_err(|e| e.to_string())
-            .and_then(|bytes| document_from_bytes(&bytes, Origin::File(p.to_path_buf())).map_err(|e| e.to_string()));
+            .and_then(|bytes| loader::open(bytes, Origin::File(p.to_path_buf()), at).map_err(|e| e.to_string()));
         match opened {
-            Ok(doc) => self.docs.push(doc),
+            Ok((doc, loading)) => {
+                self.docs.push(doc);
+                self.loading.extend(loading);
+            }
             Err(why) => self.problems.push(format!("{}: {why}", p.display())),
         }
     }

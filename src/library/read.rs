@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::doc::decode::{self, SNIFF_LEN};
 
 /// Larger files are refused: a reader holds the whole document in memory several times over.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 #[derive(Debug)]
 pub enum ReadFailure {

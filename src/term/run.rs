@@ -14,6 +14,9 @@ use crate::app::{Action, App};
 use crate::input::Key;
 use crate::ui::{self, Theme};
 
+/// Background work between keys takes slices this long, so a key waits at most about this.
+const BACKGROUND_SLICE: Duration = Duration::from_millis(8);
+
 /// Run the reader until the user quits. The terminal is restored however this returns.
 pub fn run(app: &mut App) -> io::Result<()> {
     let session = Session::enter()?;
@@ -25,7 +28,16 @@ pub fn run(app: &mut App) -> io::Result<()> {
     update(app, Action::Resize(c, r));
     draw(&mut terminal, app, &theme)?;
     while !app.quit {
-        let first = event::read()?;
+        // Block for input, unless background work (a big document loading) is pending.
+        let first = match app.background_wait() {
+            Some(wait) if !event::poll(wait)? => {
+                if app.background_step(BACKGROUND_SLICE) {
+                    draw(&mut terminal, app, &theme)?;
+                }
+                continue;
+            }
+            _ => event::read()?,
+        };
         let mut suspend = false;
         apply(app, first, &mut suspend);
         while !app.quit && event::poll(Duration::ZERO)? {
@@ -37,6 +49,10 @@ pub fn run(app: &mut App) -> io::Result<()> {
         if suspend {
             session.suspend()?;
             app.full_redraw = true;
+        }
+        // Ranking waits until every queued key is applied, and gives way to a newer key.
+        if !app.prepare_frame(&|| event::poll(Duration::ZERO).unwrap_or(false)) {
+            continue;
         }
         if std::mem::take(&mut app.full_redraw) {
             terminal.clear()?;

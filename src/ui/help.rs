@@ -12,7 +12,7 @@ use crate::input::{Context, Keymap};
 /// Help text lines: (keys, description) or a heading (keys empty).
 pub fn lines(keymap: &Keymap) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for ctx in [Context::Reader, Context::Global, Context::Tree, Context::List] {
+    for ctx in [Context::Reader, Context::Global, Context::Tree, Context::List, Context::Field] {
         out.push((String::new(), ctx.title().to_string()));
         for b in keymap.bindings.iter().filter(|b| b.context == ctx) {
             out.push((b.key_names.join(" "), b.help.clone()));

@@ -1,5 +1,7 @@
 //! Pure render functions from application state to a ratatui buffer; rendering changes nothing.
 
+pub mod find;
+pub mod fuzzy;
 pub mod help;
 pub mod library;
 pub mod popup;
@@ -23,6 +25,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     match &app.overlay {
         Some(Overlay::Help { scroll }) => help::render(&app.keymap, *scroll, screen, theme, buf),
         Some(Overlay::Library { selected }) => library::render(&app.library, *selected, screen, theme, buf),
+        Some(Overlay::Fuzzy(o)) => fuzzy::render(app, o, screen, theme, frame),
+        Some(Overlay::Find(p)) => find::render(app, p, theme, frame),
         None => {}
     }
 }

@@ -1,9 +1,17 @@
-//! The reading pane: visible lines of the current layout, drawn segment by segment.
+//! The reading pane: visible lines of the current layout, drawn segment by segment, with
+//! search matches and the passage a search jump landed on highlighted.
+
+use std::ops::Range;
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use unicode_width::UnicodeWidthChar;
 
 use super::theme::Theme;
 use crate::app::App;
+use crate::doc::sanitize::placeholder;
+use crate::layout::SegKind;
 
 pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     let g = app.geometry();
@@ -14,19 +22,59 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     let layout = view.layout();
     let top = view.top_line();
     let right = g.text.x + g.text.width;
+    let find = app.find.as_ref().filter(|f| f.doc == app.current);
+    let mark = app.mark.filter(|m| m.doc == app.current);
     for row in 0..g.text.height {
         let i = top + row as usize;
         if i >= layout.len() {
             break;
         }
         let mut x = g.text_x;
+        let mut prefix_w = 0u16;
+        let mut in_prefix = true;
         for seg in layout.segments(doc, i) {
             if x >= right {
                 break;
             }
             let style = theme.segment(seg.kind, seg.style);
             let (end, _) = buf.set_stringn(x, row, &seg.text, (right - x) as usize, style);
+            if in_prefix && matches!(seg.kind, SegKind::Indent | SegKind::QuoteBar | SegKind::Marker) {
+                prefix_w += end - x;
+            } else {
+                in_prefix = false;
+            }
             x = end;
         }
+        let line = layout.line(i);
+        if line.blank {
+            continue;
+        }
+        let Some(block) = doc.blocks.get(line.block) else { continue };
+        let span = line.start..line.end;
+        let mut paint = |r: Range<usize>, style: Style| {
+            let (s, e) = (r.start.max(span.start), r.end.min(span.end));
+            if s >= e && !(r.start == r.end && span.contains(&r.start)) {
+                return;
+            }
+            let c0 = g.text_x + prefix_w + cols(&block.text[span.start..s]);
+            let c1 = (c0 + cols(&block.text[s..e]).max(1)).min(right);
+            if c0 < c1 {
+                buf.set_style(Rect { x: c0, y: row, width: c1 - c0, height: 1 }, style);
+            }
+        };
+        if let Some(f) = find {
+            for k in f.in_block(line.block) {
+                let style = if f.current == Some(k) { theme.current_match() } else { theme.other_match() };
+                paint(f.matches[k].range.clone(), style);
+            }
+        }
+        if let Some(m) = mark.filter(|m| m.anchor.block == line.block) {
+            paint(m.anchor.byte..m.end, theme.mark());
+        }
     }
+}
+
+/// Columns `s` takes on screen as layout draws it (control characters as placeholders).
+fn cols(s: &str) -> u16 {
+    s.chars().map(|c| placeholder(c).map_or_else(|| c.width().unwrap_or(0), str::len)).sum::<usize>() as u16
 }

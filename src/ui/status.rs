@@ -33,7 +33,14 @@ pub fn texts(app: &App) -> (String, String) {
     let (Some(doc), Some(view)) = (app.doc(), app.view()) else {
         return (app.message.clone().unwrap_or_else(|| "Lectern".into()), pending);
     };
-    let right = format!("{pending}{}%", view.percent(h));
+    let counter = match app.find.as_ref().filter(|f| f.doc == app.current) {
+        Some(f) => match f.current {
+            Some(c) => format!("match {}/{}  ", c + 1, f.matches.len()),
+            None => format!("{} matches  ", f.matches.len()),
+        },
+        None => String::new(),
+    };
+    let right = format!("{pending}{counter}{}%", view.percent(h));
     if let Some(m) = &app.message {
         return (m.clone(), right);
     }

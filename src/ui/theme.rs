@@ -72,6 +72,20 @@ impl Theme {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
     }
 
+    /// A `/` match other than the current one.
+    pub fn other_match(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    pub fn current_match(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+
+    /// The passage a fuzzy-search jump landed on.
+    pub fn mark(&self) -> Style {
+        Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+    }
+
     pub fn title(&self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
     }

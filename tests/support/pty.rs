@@ -24,10 +24,6 @@ pub fn binary() -> PathBuf {
 
 impl Pty {
     pub fn spawn(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
-        let system = native_pty_system();
-        let pair = system
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
-            .expect("open a pseudo-terminal");
         let mut cmd = CommandBuilder::new(binary());
         for a in args {
             cmd.arg(a);
@@ -36,6 +32,23 @@ impl Pty {
         for (k, v) in env {
             cmd.env(k, v);
         }
+        Pty::spawn_command(cmd, cols, rows)
+    }
+
+    /// Run a shell command line in the pseudo-terminal (for pipes into the binary).
+    pub fn spawn_shell(command: &str, cols: u16, rows: u16) -> Pty {
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.arg("-c");
+        cmd.arg(command);
+        cmd.env("TERM", "xterm-256color");
+        Pty::spawn_command(cmd, cols, rows)
+    }
+
+    fn spawn_command(mut cmd: CommandBuilder, cols: u16, rows: u16) -> Pty {
+        let system = native_pty_system();
+        let pair = system
+            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .expect("open a pseudo-terminal");
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         let child = pair.slave.spawn_command(cmd).expect("spawn lectern");
         drop(pair.slave);

@@ -61,7 +61,8 @@ pub fn is_preformatted(lines: &[&str], wrap: usize) -> bool {
     let art = lines.iter().any(|l| {
         let t = trim(l);
         let symbols = t.chars().filter(|c| !c.is_alphanumeric() && !c.is_whitespace()).count();
-        char_len(t) >= 3 && symbols * 5 >= char_len(t) * 2
+        // A lone character on its own line ("v", "|") is an arrow or a connector.
+        (char_len(t) >= 3 && symbols * 5 >= char_len(t) * 2) || (lines.len() > 1 && char_len(t) <= 1)
     });
     if columns || art {
         return true;

@@ -2,7 +2,7 @@
 //! lines, with underlined headings, separator lines, page breaks and page furniture (RFC-style
 //! running headers and footers) told apart so later passes never mistake them for prose.
 
-use super::lines::{Item, char_len, trim};
+use super::lines::{Item, char_len, indent_of, trim};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GroupKind {
@@ -16,6 +16,8 @@ pub enum GroupKind {
     PageBreak,
     /// A running page header or footer line.
     Furniture,
+    /// A diagram or table drawn with rule lines between text lines: kept as it is.
+    Figure,
 }
 
 #[derive(Debug, Clone)]
@@ -104,7 +106,35 @@ fn flush<'a>(out: &mut Vec<Group<'a>>, cur: &mut Vec<&'a str>, after_break: &mut
     if lines.is_empty() {
         return;
     }
+    if is_figure(&lines) {
+        out.push(Group { kind: GroupKind::Figure, lines });
+        return;
+    }
     out.extend(split_underlines(lines));
+}
+
+/// Whether `rule` underlines `title` the way headings are underlined: a solid rule about as
+/// long as the title and starting where it starts. A rule far longer, offset, or broken into
+/// column pieces belongs to a drawing or a table instead.
+fn underlines(title: &str, rule: &str) -> bool {
+    let (t, r) = (trim(title), trim(rule));
+    let (tl, rl) = (char_len(t), char_len(r));
+    !t.contains("   ")
+        && !r.contains(' ')
+        && indent_of(title).abs_diff(indent_of(rule)) <= 2
+        && rl * 2 >= tl
+        && rl * 2 <= tl * 3 + 6
+}
+
+/// A run of lines with a rule line between two text lines that is not a title's underline:
+/// the drawn boxes and column tables of RFC-style documents.
+fn is_figure(lines: &[&str]) -> bool {
+    (1..lines.len().saturating_sub(1)).any(|i| {
+        rule_char(lines[i]).is_some()
+            && rule_char(lines[i - 1]).is_none()
+            && rule_char(lines[i + 1]).is_none()
+            && !underlines(lines[i - 1], lines[i])
+    })
 }
 
 /// Split a run of lines into text groups, underlined titles and separators.
@@ -117,7 +147,7 @@ fn split_underlines(lines: Vec<&str>) -> Vec<Group<'_>> {
         let under = lines.get(i + 1).and_then(|u| rule_char(u));
         let title_like = rule_char(line).is_none() && char_len(trim(line)) <= 100;
         if let (Some(c), true) = (under, title_like)
-            && char_len(trim(lines[i + 1])) * 2 >= char_len(trim(line))
+            && underlines(line, lines[i + 1])
         {
             // An overline of the same character belongs to the title too.
             if text.last().is_some_and(|l| rule_char(l) == Some(c)) {
@@ -185,5 +215,16 @@ mod tests {
             GroupKind::Furniture,
             GroupKind::Text
         ]);
+    }
+
+    #[test]
+    fn drawings_with_rules_between_text_are_figures() {
+        let rfc = "   Intro text here.\n\n          logical bitstream with packet boundaries\n -----------------------------------------------------------------\n > |       packet_1             | packet_2         |  <\n -----------------------------------------------------------------\n";
+        assert!(kinds(rfc).contains(&GroupKind::Figure), "{:?}", kinds(rfc));
+        let columns = "    name (5 segments)          other (4 segs)\n   ------------------------------ --------------------\n   |seg_1|seg_2| |seg_1|\n";
+        assert_eq!(kinds(columns), vec![GroupKind::Figure]);
+        // A real underline directly followed by text stays a heading.
+        let heading = "Scope\n-----\nThis document covers things.\n";
+        assert_eq!(kinds(heading)[0], GroupKind::Underlined('-'));
     }
 }

@@ -37,6 +37,8 @@ pub fn parse(text: &str, origin: Origin) -> Document {
         lines::Item::PageBreak => None,
     }));
     let mut groups = groups::groups(&items);
+    // Groups borrow the text, not the items; a big file's line list goes before the blocks grow.
+    drop(items);
     let title_group = outline::find_title(&mut groups, wrap);
     let mut roles = classify(&groups);
     if let Some(t) = title_group {
@@ -227,7 +229,7 @@ fn build(groups: &[Group], roles: &[Role], ranks: &[Option<i32>], wrap: usize, o
 fn body_blocks(g: &Group, wrap: usize, lists: &mut ListState, out: &mut Vec<Block>) {
     match g.kind {
         GroupKind::PageBreak | GroupKind::Separator => out.push(Block::new(BlockKind::Rule, "")),
-        GroupKind::Furniture => out.push(blocks::code_block(&g.lines)),
+        GroupKind::Furniture | GroupKind::Figure => out.push(blocks::code_block(&g.lines)),
         GroupKind::Underlined(_) => out.push(blocks::paragraph(&g.lines)),
         GroupKind::Text if blocks::is_list(&g.lines) && !blocks::is_preformatted(&g.lines[..1], wrap) => {
             out.extend(blocks::list_items(&g.lines, lists))
