@@ -67,7 +67,7 @@ fn check_layout(name: &str, doc: &Document, width: u16) {
 
 /// Draw the whole reader at `cols` x 20 and check the frame holds together.
 fn check_screen(name: &str, doc: &Document, cols: u16) {
-    let lib = Library { docs: vec![doc.clone()], problems: Vec::new(), skipped: 0 };
+    let lib = Library { docs: vec![doc.clone()], problems: Vec::new(), skipped: 0, ..Default::default() };
     let rows = 20;
     let app = App::new(lib, cols, rows, Settings::default());
     let mut term = Terminal::new(TestBackend::new(cols, rows)).expect("backend");
@@ -119,7 +119,7 @@ fn bidi_text_keeps_the_tree_and_status_in_place() {
     // status line of a document full of them read exactly like any other.
     let text = "# \u{202e}Reversed title\n\n## שלום\n\nBody \u{202e}override\u{202c} and \u{2067}isolate\u{2069}.\n";
     let doc = open("bidi.md", text.as_bytes());
-    let lib = Library { docs: vec![doc], problems: Vec::new(), skipped: 0 };
+    let lib = Library { docs: vec![doc], problems: Vec::new(), skipped: 0, ..Default::default() };
     let app = App::new(lib, 100, 10, Settings::default());
     let mut term = Terminal::new(TestBackend::new(100, 10)).expect("backend");
     term.draw(|f| ui::render(&app, &Theme { color: true }, f)).expect("draw");

@@ -122,7 +122,7 @@ proptest! {
 
     #[test]
     fn the_screen_never_holds_a_control_character(text in hostile_text(), cols in 10u16..300, rows in 2u16..40) {
-        let lib = Library { docs: readers(&text).into_iter().collect(), problems: vec![text.clone()], skipped: 0 };
+        let lib = Library { docs: readers(&text).into_iter().collect(), problems: vec![text.clone()], skipped: 0, ..Default::default() };
         let app = App::new(lib, cols, rows, Settings::default());
         let mut term = Terminal::new(TestBackend::new(cols, rows)).expect("backend");
         term.draw(|f| ui::render(&app, &Theme { color: true }, f)).expect("draw");
