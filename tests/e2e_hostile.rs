@@ -29,7 +29,22 @@ fn read_through(args: &[&str], data_dir: &Path) -> Run {
     p.wait_for("the first frame", 15, |c| !c.trim().is_empty());
     p.settle(150);
     let mut screens = p.contents();
-    let steps: &[&[&str]] = &[&[" "], &[" "], &[" "], &["G"], &["\t", "G"], &["\t", "o"], &["\x1b"]];
+    // Page, visit the tree and the library list, then search: `/` for the text and Ctrl-p for
+    // the fuzzy list, both typed with the markers' common prefix so hits show hostile text.
+    let steps: &[&[&str]] = &[
+        &[" "],
+        &[" "],
+        &[" "],
+        &["G"],
+        &["\t", "G"],
+        &["\t", "o"],
+        &["\x1b"],
+        &["g", "/", "Z", "Q", "\r"],
+        &["n"],
+        &["\x1b"],
+        &["\x10", "Z", "Q"],
+        &["\x1b"],
+    ];
     for keys in steps {
         p.type_slowly(keys);
         p.settle(80);
@@ -125,6 +140,7 @@ fn generated_escape_sequences_never_reach_the_terminal() {
         }
         let placeholder = run.screens.contains("^[") || run.screens.contains("<9B>") || run.screens.contains("<RLO>");
         assert!(placeholder, "{}: no visible placeholder", case.name);
+        assert!(run.screens.contains(" results"), "{}: the fuzzy search list never showed:\n{}", case.name, run.screens);
     }
 }
 
