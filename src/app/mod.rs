@@ -111,8 +111,15 @@ impl App {
             lean_status: None,
         };
         app.annotations = annotations::Annotations::for_docs(app.library.docs.len());
-        let mut notes = app.library.problems.clone();
-        notes.extend(app.library.skipped_notice());
+        // Short counts first: the status line cuts what does not fit, and every problem was
+        // also printed to stderr before the screen opened.
+        let mut notes: Vec<String> = app.library.skipped_notice().into_iter().collect();
+        notes.extend(app.doc_notice());
+        match app.library.problems.as_slice() {
+            [] => {}
+            [one] => notes.push(one.clone()),
+            many => notes.push(format!("{} could not be opened: {}", many.len(), many.join("; "))),
+        }
         if !notes.is_empty() {
             app.message = Some(notes.join("; "));
         }
@@ -147,6 +154,16 @@ impl App {
         let now = std::time::Instant::now();
         resume::run_timer(self, now, true);
         editor::run_timer(self, now, true);
+    }
+
+    /// What the reader should be told about how the current document was read (lossy or
+    /// legacy decoding, an empty file, ...), as one line naming the document.
+    pub fn doc_notice(&self) -> Option<String> {
+        let doc = self.doc()?;
+        if doc.notices.is_empty() {
+            return None;
+        }
+        Some(format!("{}: {}", doc.origin.display_name(), doc.notices.join("; ")))
     }
 
     pub fn geometry(&self) -> Geometry {

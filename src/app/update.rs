@@ -224,6 +224,7 @@ fn run_overlay(app: &mut App, cmd: Command, count: Option<usize>) {
                 app.current = *selected;
             }
             app.overlay = None;
+            app.message = app.doc_notice();
         }
         _ => {}
     }

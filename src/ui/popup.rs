@@ -5,15 +5,31 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::theme::Theme;
+use crate::doc::sanitize::visible;
 
 /// Draw an empty bordered box of at most `w` x `h` centred on `screen`; returns its inner area.
+/// The title is sanitised: callers may pass a query, a file name or a note's title.
 pub fn frame(screen: Rect, w: u16, h: u16, title: &str, theme: &Theme, buf: &mut Buffer) -> Rect {
     let w = w.min(screen.width);
     let h = h.min(screen.height);
     let area = Rect { x: screen.x + (screen.width - w) / 2, y: screen.y + (screen.height - h) / 2, width: w, height: h };
     Clear.render(area, buf);
-    let block = Block::new().borders(Borders::ALL).border_set(theme.border_set()).border_style(theme.dim()).title(format!(" {title} "));
+    let block = Block::new().borders(Borders::ALL).border_set(theme.border_set()).border_style(theme.dim()).title(format!(" {} ", visible(title)));
     let inner = block.inner(area);
     block.render(area, buf);
     inner
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_are_sanitised() {
+        let screen = Rect::new(0, 0, 30, 5);
+        let mut buf = Buffer::empty(screen);
+        frame(screen, 30, 5, "a\x1b]0;x\x07b", &Theme { color: false, lean: false }, &mut buf);
+        let top: String = (0..30).map(|x| buf[(x, 0)].symbol()).collect();
+        assert!(top.contains("a^[]0;x^Gb"), "{top:?}");
+    }
 }
