@@ -245,7 +245,7 @@ fn an_edited_file_keeps_its_notes_and_reports_orphans() {
 #[test]
 fn without_a_store_the_reader_still_works_and_says_so() {
     let f = fixture();
-    let lib = Library::open_paths(&[f.file.clone()]);
+    let lib = Library::open_paths(std::slice::from_ref(&f.file));
     let mut app = App::new(lib, 100, 12, Settings::default());
     app.attach_store(Err(lectern::store::StoreError::NoDataDir));
     assert!(app.message.as_deref().unwrap_or("").contains("off"));

@@ -45,11 +45,10 @@ pub fn answer(app: &mut App, restore: Option<bool>) {
     match restore {
         Some(true) => restore_draft(app, d),
         Some(false) => {
-            if let Some(store) = app.annotations.store.as_ref() {
-                if let Err(e) = clear_draft(store, &d.id) {
+            if let Some(store) = app.annotations.store.as_ref()
+                && let Err(e) = clear_draft(store, &d.id) {
                     say(app, format!("Cannot remove the draft: {e}"));
                 }
-            }
             app.message = Some("Draft discarded".into());
         }
         None => app.message = Some("The draft is kept; you will be asked again next time".into()),
@@ -68,7 +67,7 @@ fn restore_draft(app: &mut App, d: Draft) {
     let (target, original) = match (existing, key) {
         (Some(note), Some(key)) => {
             let original = note.text.clone();
-            (Target::Existing { key, note }, original)
+            (Target::Existing { key, note: Box::new(note) }, original)
         }
         _ => {
             let doc = &app.library.docs[i];

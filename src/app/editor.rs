@@ -24,7 +24,7 @@ pub enum Target {
     /// A new note at `anchor` in library document `doc`.
     New { doc: usize, anchor: Anchor },
     /// A new text for an existing note (possibly of a document that is not open).
-    Existing { key: DocKey, note: Note },
+    Existing { key: DocKey, note: Box<Note> },
 }
 
 #[derive(Debug)]
@@ -193,11 +193,10 @@ pub fn run_timer(app: &mut App, now: Instant, force: bool) {
 /// Forget the draft (saved or discarded): file, timer and exit snapshot.
 fn drop_draft(app: &mut App, e: &NoteEditor) {
     exit_hook::set(exit_hook::DRAFT, None);
-    if let (Some(store), Some(id)) = (app.annotations.store.as_ref(), e.draft_id()) {
-        if let Err(err) = clear_draft(store, id) {
+    if let (Some(store), Some(id)) = (app.annotations.store.as_ref(), e.draft_id())
+        && let Err(err) = clear_draft(store, id) {
             say(app, format!("Cannot remove the draft: {err}"));
         }
-    }
 }
 
 /// Ctrl-s: write the note, close the editor.
@@ -217,7 +216,7 @@ pub fn save(app: &mut App) {
     let result = match &e.target {
         Target::New { doc, anchor } => add(app, *doc, *anchor, &text),
         Target::Existing { key, note } => {
-            let mut n = note.clone();
+            let mut n = (**note).clone();
             n.text = text.clone();
             n.updated = now_ms();
             write(app, key, |r| r.notes.push(n)).map_err(|err| err.to_string())

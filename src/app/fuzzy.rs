@@ -72,11 +72,10 @@ fn overlay(app: &mut App) -> Option<&mut FuzzyOverlay> {
 }
 
 pub fn type_key(app: &mut App, key: Key) {
-    if let Some(o) = overlay(app) {
-        if o.input.edit(key) {
+    if let Some(o) = overlay(app)
+        && o.input.edit(key) {
             o.selected = 0;
         }
-    }
 }
 
 /// Up on an empty query recalls the last one; otherwise Up/Down move the selection.

@@ -214,12 +214,11 @@ impl App {
             view.set_top_line(line, h);
             view.pinned_section = pinned;
         }
-        if self.focus == Focus::Text || !self.tree_shown {
-            if let Some(s) = view.current_section(doc) {
+        if (self.focus == Focus::Text || !self.tree_shown)
+            && let Some(s) = view.current_section(doc) {
                 view.tree.reveal(&doc.outline, s);
                 view.tree.cursor = s;
             }
-        }
         view.tree.scroll_into_view(h);
     }
 }

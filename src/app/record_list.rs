@@ -183,7 +183,7 @@ fn edit(app: &mut App) {
     let Some(e) = list(app).and_then(|l| l.current().cloned()) else { return };
     let Item::Note(note) = e.item else { return };
     let text = note.text.clone();
-    editor::open(app, editor::Target::Existing { key: e.key, note }, &text, &text, None);
+    editor::open(app, editor::Target::Existing { key: e.key, note: Box::new(note) }, &text, &text, None);
 }
 
 fn delete(app: &mut App) {
@@ -218,11 +218,10 @@ fn undo(app: &mut App) {
     l.entries.push(e.clone());
     sort(&mut l.entries, which);
     l.refilter();
-    if let Some(pos) = l.entries.iter().position(|x| x.id() == e.id()) {
-        if let Some(s) = l.shown.iter().position(|&i| i == pos) {
+    if let Some(pos) = l.entries.iter().position(|x| x.id() == e.id())
+        && let Some(s) = l.shown.iter().position(|&i| i == pos) {
             l.selected = s;
         }
-    }
     let key: DocKey = e.key.clone();
     let item = e.item.clone();
     let r = write(app, &key, |r| match item {

@@ -94,11 +94,10 @@ pub fn load(app: &mut App, which: Which) -> Vec<Entry> {
     let mut out = Vec::new();
     for r in records {
         let doc = doc_with_fingerprint(app, &r.fingerprint);
-        if let Which::NotesOf(d) = which {
-            if doc != Some(d) {
+        if let Which::NotesOf(d) = which
+            && doc != Some(d) {
                 continue;
             }
-        }
         let key = DocKey { fingerprint: r.fingerprint.clone(), title: r.title.clone(), last_path: r.last_path.clone() };
         let items: Vec<Item> = match which {
             Which::Bookmarks => r.bookmarks.into_iter().map(Item::Bookmark).collect(),

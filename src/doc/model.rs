@@ -208,6 +208,26 @@ pub fn assign_section_ids(outline: &mut [Section]) {
     }
 }
 
+impl Document {
+    /// The outline as indented text, one entry per line ("  " per level below 1, then the
+    /// number if any, then the title). Used by golden tests and `--outline`.
+    pub fn outline_text(&self) -> String {
+        let mut out = String::new();
+        for s in &self.outline {
+            for _ in 1..s.level {
+                out.push_str("  ");
+            }
+            if let Some(n) = &s.number {
+                out.push_str(n);
+                out.push(' ');
+            }
+            out.push_str(&super::sanitize::visible(&s.title));
+            out.push('\n');
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,25 +252,5 @@ mod tests {
         assign_section_ids(&mut o);
         assert_eq!(o[1].id, "a/intro");
         assert_eq!(o[2].id, "a/intro~2");
-    }
-}
-
-impl Document {
-    /// The outline as indented text, one entry per line ("  " per level below 1, then the
-    /// number if any, then the title). Used by golden tests and `--outline`.
-    pub fn outline_text(&self) -> String {
-        let mut out = String::new();
-        for s in &self.outline {
-            for _ in 1..s.level {
-                out.push_str("  ");
-            }
-            if let Some(n) = &s.number {
-                out.push_str(n);
-                out.push(' ');
-            }
-            out.push_str(&super::sanitize::visible(&s.title));
-            out.push('\n');
-        }
-        out
     }
 }

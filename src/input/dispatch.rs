@@ -39,16 +39,14 @@ impl Dispatcher {
             });
         }
         let counts_allowed = !contexts.contains(&Context::List);
-        if counts_allowed && self.pending.is_empty() && !key.ctrl && !key.alt {
-            if let Code::Char(c @ '0'..='9') = key.code {
-                if c != '0' || self.count.is_some() {
+        if counts_allowed && self.pending.is_empty() && !key.ctrl && !key.alt
+            && let Code::Char(c @ '0'..='9') = key.code
+                && (c != '0' || self.count.is_some()) {
                     let d = c as usize - '0' as usize;
                     // Saturate: a cat on the keyboard should not overflow.
                     self.count = Some(self.count.unwrap_or(0).saturating_mul(10).saturating_add(d).min(100_000_000));
                     return None;
                 }
-            }
-        }
         if key.code == Code::Esc && (self.count.is_some() || !self.pending.is_empty()) {
             self.reset();
             return None;
