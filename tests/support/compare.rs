@@ -8,28 +8,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::screen_model::ScreenModel;
 
-/// The palette index ratatui's named colours stand for.
+/// The palette index ratatui's named colours stand for (as the backend emits them).
 pub fn normalise(color: Color) -> Color {
-    let index = match color {
-        Color::Black => 0,
-        Color::Red => 1,
-        Color::Green => 2,
-        Color::Yellow => 3,
-        Color::Blue => 4,
-        Color::Magenta => 5,
-        Color::Cyan => 6,
-        Color::Gray => 7,
-        Color::DarkGray => 8,
-        Color::LightRed => 9,
-        Color::LightGreen => 10,
-        Color::LightYellow => 11,
-        Color::LightBlue => 12,
-        Color::LightMagenta => 13,
-        Color::LightCyan => 14,
-        Color::White => 15,
-        other => return other,
-    };
-    Color::Indexed(index)
+    lectern::term::frugal::palette_index(color).map_or(color, Color::Indexed)
 }
 
 fn from_vt100(color: vt100::Color) -> Color {

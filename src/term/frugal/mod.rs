@@ -20,6 +20,7 @@ use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Rect, Size};
 
 pub use caps::{Caps, MARGINS_QUERY, margins_from_env, parse_decrqm_reply};
+pub use sgr::palette_index;
 use emit::{Emitter, TermState};
 use plan::{CursorWish, FrameInput, ScrollOp, best_frame, write_scroll};
 use shadow::Grid;

@@ -47,7 +47,7 @@ impl Pen {
 }
 
 /// Palette index of a named colour; `None` for Reset and RGB.
-fn palette_index(color: Color) -> Option<u8> {
+pub fn palette_index(color: Color) -> Option<u8> {
     Some(match color {
         Color::Black => 0,
         Color::Red => 1,
