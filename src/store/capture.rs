@@ -38,6 +38,12 @@ pub fn capture(doc: &Document, at: Anchor) -> StoredAnchor {
     let text = doc.blocks[block].text.as_str();
     let byte = floor_boundary(text, at.byte);
     let mut end = floor_boundary(text, byte + QUOTE_BYTES);
+    // End the quote at a word boundary when one is near, so lists and exports read cleanly.
+    if end < text.len()
+        && let Some(space) = text[byte..end].rfind(char::is_whitespace).filter(|&i| i >= QUOTE_BYTES / 2)
+    {
+        end = byte + space;
+    }
     if end == byte && byte < text.len() {
         end = ceil_boundary(text, byte + 1);
     }
