@@ -86,7 +86,7 @@ pub fn ensure_open(app: &mut App) {
         return;
     }
     app.annotations.docs[i].tried = true;
-    let g = app.geometry();
+    let layout_options = app.layout_options();
     let h = app.body_height();
     let doc = &app.library.docs[i];
     let mut handle = match store.open_doc(doc) {
@@ -100,7 +100,7 @@ pub fn ensure_open(app: &mut App) {
     let mut messages = handle.take_notices();
     let resume = handle.position(doc).and_then(|p| p.anchor());
     let view = &mut app.views[i];
-    view.ensure_layout(doc, g.wrap_width);
+    view.ensure_layout(doc, layout_options);
     if let Some(a) = resume.filter(|_| view.top == Anchor::default()) {
         let line = view.layout().line_of(a);
         view.set_top_line(line, h);

@@ -166,6 +166,11 @@ impl App {
         Some(format!("{}: {}", doc.origin.display_name(), doc.notices.join("; ")))
     }
 
+    /// How the text is wrapped: to the pane's wrap width, in ASCII for the lean profile.
+    pub fn layout_options(&self) -> crate::layout::LayoutOptions {
+        crate::layout::LayoutOptions { width: self.geometry().wrap_width, ascii: self.settings.lean }
+    }
+
     pub fn geometry(&self) -> Geometry {
         geometry(self.cols, self.rows, self.tree_shown, self.tree_width, self.settings.max_text_width)
     }
@@ -201,11 +206,11 @@ impl App {
     /// following the reading position, the tree's scroll offset.
     pub fn refresh(&mut self) {
         annotations::ensure_open(self);
-        let g = self.geometry();
+        let layout_options = self.layout_options();
         let h = self.body_height();
         let Some(doc) = self.library.docs.get(self.current) else { return };
         let view = &mut self.views[self.current];
-        view.ensure_layout(doc, g.wrap_width);
+        view.ensure_layout(doc, layout_options);
         view.ensure_window(doc, h);
         // Clamp: a wider pane means fewer lines, so the old top may be past the new end.
         let line = view.top_line();

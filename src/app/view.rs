@@ -29,10 +29,9 @@ impl DocView {
 
     /// Re-wrap when the width changed; the top anchor is untouched, so the same text stays on top.
     /// Only the part of the document at the top is wrapped here; see `ensure_window`.
-    pub fn ensure_layout(&mut self, doc: &Document, width: u16) {
-        let opts = LayoutOptions { width, ascii: false };
+    pub fn ensure_layout(&mut self, doc: &Document, opts: LayoutOptions) {
         match &self.layout {
-            Some(l) if l.width() == width => {}
+            Some(l) if l.options() == opts => {}
             Some(l) => self.layout = Some(l.rewrap(opts)),
             None => self.layout = Some(LazyLayout::new(doc, opts)),
         }
