@@ -97,7 +97,10 @@ pub(crate) fn wrap(text: &str, range: Range<usize>, spec: WrapSpec, mut emit: im
         };
         let mut avail = avail_for(line_start, cont);
         if col + unit_width(col, avail) > avail {
-            if let Some((pos, at_col, at_vis)) = brk.take().filter(|b| b.0 > line_start) {
+            // Code breaks after a space only when that keeps most of the line; otherwise it is
+            // cut at the edge, so columns of aligned code stay recognisable.
+            let usable = |b: &(usize, usize, usize)| b.0 > line_start && (!spec.code || b.1 * 2 >= avail);
+            if let Some((pos, at_col, at_vis)) = brk.take().filter(usable) {
                 emit(Piece {
                     start: line_start,
                     end: pos,
@@ -126,6 +129,12 @@ pub(crate) fn wrap(text: &str, range: Range<usize>, spec: WrapSpec, mut emit: im
         // Wider than the whole line: drawn as a one-column replacement (see REPLACEMENT).
         col += if w > avail { 1 } else { w };
         vis = col;
+        match u.kind {
+            UnitKind::Space if spec.code => brk = Some((u.end, col, vis)),
+            // A tab's width depends on its column: never carry one to another line.
+            UnitKind::Tab if spec.code => brk = None,
+            _ => {}
+        }
         (before_prev, prev) = (prev, Some(u.first));
     }
     if line_start < range.end || !emitted {
@@ -315,5 +324,11 @@ mod tests {
             wrapped("a\tb\ncdefg", 4, true),
             vec!["a\t", "b\n", "cdef", "g"]
         );
+    }
+
+    #[test]
+    fn code_breaks_after_a_late_space_but_not_an_early_one() {
+        assert_eq!(wrapped("let total = compute(x);", 16, true), vec!["let total = ", "compute(x);"]);
+        assert_eq!(wrapped("a bcdefghijklmnop", 8, true), vec!["a bcdefg", "hijklmno", "p"]);
     }
 }
