@@ -71,6 +71,7 @@ impl App {
                 Progress::Done(doc) => {
                     let at = self.library.loading.remove(i).doc;
                     self.replace_document(at, doc);
+                    super::memory::release_free_memory();
                     any = true;
                 }
                 Progress::Failed => {

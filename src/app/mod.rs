@@ -13,6 +13,7 @@ pub mod geometry;
 pub mod jumps;
 pub mod loading;
 pub mod line_edit;
+pub mod memory;
 pub mod notes_cli;
 pub mod inline;
 pub mod overlay;
