@@ -11,10 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use super::atomic::write_atomic;
 use super::clock::{new_id, now_ms};
-use super::load::data_files;
+use super::load::{data_files, read_versioned};
 use super::paths::drafts_dir;
-use super::quarantine::{Reason, quarantine};
-use super::schema::{CURRENT_VERSION, Decoded, StoredAnchor, decode};
+use super::schema::{CURRENT_VERSION, StoredAnchor};
 use super::{Result, Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -81,22 +80,7 @@ fn no_migration(v: u32, _: serde_json::Value) -> std::result::Result<serde_json:
 
 /// Read one draft file; a bad one is quarantined and reported in `notices`.
 fn read_draft(path: &std::path::Path, notices: &mut Vec<String>) -> Result<Option<Draft>> {
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(StoreError::io(path, e)),
-    };
-    match decode::<Draft>(&bytes, no_migration) {
-        Decoded::Ok { value, .. } => Ok(Some(value)),
-        Decoded::Corrupt(why) => {
-            notices.push(quarantine(path, Reason::Corrupt, &why)?);
-            Ok(None)
-        }
-        Decoded::Newer(v) => {
-            notices.push(quarantine(path, Reason::Newer(v), "newer schema")?);
-            Ok(None)
-        }
-    }
+    read_versioned(path, no_migration, notices)
 }
 
 /// The draft with this id, if it is still there.

@@ -14,16 +14,24 @@ use super::{Result, StoreError};
 /// Read the record at `path`: `None` if there is no file (or it was just quarantined, with a
 /// message pushed onto `notices`).
 pub fn read_record(path: &Path, notices: &mut Vec<String>) -> Result<Option<DocRecord>> {
+    read_versioned(path, migrate_doc, notices)
+}
+
+/// Read and decode any versioned data file. A file from an older schema is migrated (its
+/// original bytes kept beside it); one that is corrupt or from a newer schema is moved aside
+/// and reported in `notices`, never overwritten.
+pub fn read_versioned<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    migrate: impl Fn(u32, serde_json::Value) -> std::result::Result<serde_json::Value, String>,
+    notices: &mut Vec<String>,
+) -> Result<Option<T>> {
     let bytes = match fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(StoreError::io(path, e)),
     };
-    match decode::<DocRecord>(&bytes, migrate_doc) {
-        Decoded::Ok {
-            value,
-            migrated_from,
-        } => {
+    match decode::<T>(&bytes, migrate) {
+        Decoded::Ok { value, migrated_from } => {
             if let Some(v) = migrated_from {
                 keep_original(path, v, &bytes)?;
             }
