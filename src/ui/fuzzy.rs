@@ -53,7 +53,8 @@ pub fn render(app: &App, o: &FuzzyOverlay, screen: Rect, theme: &Theme, frame: &
         };
         let mut x = inner.x + put(buf, inner.x, y, tag, inner.width, base.patch(theme.dim()));
         // Which document a result is in matters once more than one is open.
-        let doc_name = (app.library.docs.len() > 1)
+        // ... unless the overlay is too narrow to show it beside the result itself.
+        let doc_name = (app.library.docs.len() > 1 && inner.width >= 60)
             .then(|| app.library.docs.get(hit.doc).map(|d| cut(&visible(&d.title), 18)))
             .flatten();
         let tail_w = doc_name.as_ref().map_or(0, |n| n.width() as u16 + 1);
