@@ -97,3 +97,33 @@ fn every_screen_size_renders_without_panic() {
         let _ = screen(&a);
     }
 }
+
+fn fuzzy_with(cols: u16, rows: u16, query: &str) -> App {
+    let mut a = seeds(cols, rows);
+    press(&mut a, &[Key::ch('f')]);
+    let keys: Vec<Key> = query.chars().map(Key::ch).collect();
+    press(&mut a, &keys);
+    assert!(a.prepare_frame(&|| false));
+    a
+}
+
+#[test]
+fn fuzzy_overlay_80x24() {
+    insta::assert_snapshot!(screen(&fuzzy_with(80, 24, "natl ownrship")));
+}
+
+#[test]
+fn fuzzy_overlay_40x12() {
+    insta::assert_snapshot!(screen(&fuzzy_with(40, 12, "gendr chal")));
+}
+
+#[test]
+fn slash_prompt_and_matches_40x12() {
+    let mut a = seeds(40, 12);
+    let mut keys = vec![Key::ch('/')];
+    keys.extend("security".chars().map(Key::ch));
+    press(&mut a, &keys);
+    insta::assert_snapshot!("slash_prompt_typing_40x12", screen(&a));
+    press(&mut a, &[Key::plain(Code::Enter), Key::ch('n')]);
+    insta::assert_snapshot!("slash_second_match_40x12", screen(&a));
+}

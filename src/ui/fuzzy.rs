@@ -32,9 +32,13 @@ pub fn render(app: &App, o: &FuzzyOverlay, screen: Rect, theme: &Theme, frame: &
     let visible_query: String = skip_cols(&query, shift);
     put(buf, inner.x + 2, inner.y, &visible_query, room, Style::new());
     if inner.height > 1 {
+        // The scope line names the document; in the library scope each row names its own.
         let scope = match o.scope {
-            Scope::Document(_) => "this document",
-            Scope::Library => "whole library",
+            Scope::Document(d) => match app.library.docs.get(d) {
+                Some(doc) if app.library.docs.len() > 1 => format!("in “{}” · Tab: whole library", visible(&doc.title)),
+                _ => "this document".to_string(),
+            },
+            Scope::Library => "whole library".to_string(),
         };
         let stale = if o.is_stale() { " …" } else { "" };
         let line = format!("{} results · {scope}{stale}", o.hits.len());
@@ -52,9 +56,8 @@ pub fn render(app: &App, o: &FuzzyOverlay, screen: Rect, theme: &Theme, frame: &
             CandidateKind::Note => "✎ ",
         };
         let mut x = inner.x + put(buf, inner.x, y, tag, inner.width, base.patch(theme.dim()));
-        // Which document a result is in matters once more than one is open.
-        // ... unless the overlay is too narrow to show it beside the result itself.
-        let doc_name = (app.library.docs.len() > 1 && inner.width >= 60)
+        // Across the library each row names its document (when there is room beside it).
+        let doc_name = (o.scope == Scope::Library && inner.width >= 60)
             .then(|| app.library.docs.get(hit.doc).map(|d| cut(&visible(&d.title), 18)))
             .flatten();
         let tail_w = doc_name.as_ref().map_or(0, |n| n.width() as u16 + 1);
