@@ -57,6 +57,11 @@ fn rfc3533() {
 }
 
 #[test]
+fn debian_policy_contents_map_to_the_body_and_appendices_group() {
+    golden("debian-policy__policy.txt", "debian-policy");
+}
+
+#[test]
 fn us_constitution() {
     golden("us-constitution", "us-constitution");
 }

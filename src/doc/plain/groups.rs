@@ -145,7 +145,7 @@ fn split_underlines(lines: Vec<&str>) -> Vec<Group<'_>> {
     while i < lines.len() {
         let line = lines[i];
         let under = lines.get(i + 1).and_then(|u| rule_char(u));
-        let title_like = rule_char(line).is_none() && char_len(trim(line)) <= 100;
+        let title_like = rule_char(line).is_none() && char_len(trim(line)) <= 200;
         if let (Some(c), true) = (under, title_like)
             && underlines(line, lines[i + 1])
         {

@@ -48,10 +48,34 @@ pub fn parse(text: &str, origin: Origin) -> Document {
     }
     contents::apply(&groups, &mut roles, wrap);
     require_underline_when_usual(&groups, &mut roles);
-    check_numbering(&mut roles);
+    let restart = check_numbering(&groups, &mut roles);
     drop_repeated_titles(&mut roles, title_group);
-    let ranks = outline::ranks(&roles);
-    build(&groups, &roles, &ranks, wrap, origin)
+    let mut ranks = outline::ranks(&roles);
+    let part = restart.and_then(|g| appendix_part(&mut roles, &mut ranks, g));
+    build(&groups, &roles, &ranks, part, wrap, origin)
+}
+
+/// Chapters numbered afresh from group `g` on are appendices when the document names them
+/// so (an "Appendices" heading, usually in its contents): that heading becomes their parent,
+/// placed where they start, and everything from there nests one level deeper.
+fn appendix_part(roles: &mut [Role], ranks: &mut [Option<i32>], g: usize) -> Option<Part> {
+    let is_part_name = |t: &str| matches!(t.trim().to_lowercase().as_str(), "appendices" | "appendix" | "annexes" | "annex");
+    let named = (0..g).find(|&i| matches!(&roles[i], Role::Heading(h) if h.number.is_none() && is_part_name(&h.title)))?;
+    let Role::Heading(h) = &roles[named] else { return None };
+    let title = h.title.clone();
+    roles[named] = Role::Body;
+    let rank = ranks[g]?;
+    for r in ranks[g..].iter_mut().flatten() {
+        *r += 1;
+    }
+    Some(Part { group: g, title, rank })
+}
+
+/// A synthetic parent section opened before group `group`.
+struct Part {
+    group: usize,
+    title: String,
+    rank: i32,
 }
 
 fn classify(groups: &[Group]) -> Vec<Role> {
@@ -96,15 +120,30 @@ fn require_underline_when_usual(groups: &[Group], roles: &mut [Role]) {
     }
 }
 
-/// Numbered candidates out of sequence are list items or stray lines, not sections.
-fn check_numbering(roles: &mut [Role]) {
+/// Numbered candidates out of sequence are list items or stray lines, not sections. A "1."
+/// underlined exactly like the chapters before it starts a new run (appendices numbered
+/// afresh, as in the Debian Policy Manual).
+fn check_numbering(groups: &[Group], roles: &mut [Role]) -> Option<usize> {
+    let mut first_restart = None;
     let mut last: Option<Vec<u32>> = None;
     let mut last_letter: Option<u8> = None;
-    for r in roles.iter_mut() {
+    let mut chapter_underline: Option<GroupKind> = None;
+    for (i, r) in roles.iter_mut().enumerate() {
         if let Role::Heading(h) = r
             && let Style::Numbered(p) = &h.style
         {
-            if headings::follows(last.as_deref(), p) {
+            let kind = groups[h.group].kind;
+            let restart = p.as_slice() == [1]
+                && last.as_ref().is_some_and(|l| l[0] > 1)
+                && matches!(kind, GroupKind::Underlined(_))
+                && chapter_underline == Some(kind);
+            if headings::follows(last.as_deref(), p) || restart {
+                if restart && !headings::follows(last.as_deref(), p) {
+                    first_restart.get_or_insert(i);
+                }
+                if p.len() == 1 {
+                    chapter_underline = Some(kind);
+                }
                 last = Some(p.clone());
             } else {
                 *r = Role::Body;
@@ -133,6 +172,7 @@ fn check_numbering(roles: &mut [Role]) {
             last = Some(vec![n]);
         }
     }
+    first_restart
 }
 
 /// A title repeated as a running head (or twice at the top) is not a new section.
@@ -181,11 +221,16 @@ impl Builder {
     }
 }
 
-fn build(groups: &[Group], roles: &[Role], ranks: &[Option<i32>], wrap: usize, origin: Origin) -> Document {
+fn build(groups: &[Group], roles: &[Role], ranks: &[Option<i32>], part: Option<Part>, wrap: usize, origin: Origin) -> Document {
     let mut b = Builder { blocks: Vec::new(), outline: Vec::new(), stack: Vec::new() };
     let mut lists = ListState::default();
     let mut contents_rank = 0;
     for (i, g) in groups.iter().enumerate() {
+        if let Some(p) = part.as_ref().filter(|p| p.group == i)
+            && let Some(level) = b.open(p.rank, &p.title, None, None)
+        {
+            b.blocks.push(Block::new(BlockKind::Heading { level: level.min(6) }, p.title.clone()));
+        }
         let is_list = g.kind == GroupKind::Text && blocks::is_list(&g.lines);
         if !is_list {
             lists.reset();

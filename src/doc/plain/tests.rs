@@ -120,3 +120,11 @@ fn large_input_parses_in_linear_time() {
     // Ten times the input may take at most ~30x the time (generous for noisy CI), not 100x.
     assert!(t_big <= t_small * 30 + std::time::Duration::from_millis(50), "{t_small:?} vs {t_big:?}");
 }
+
+#[test]
+fn appendices_numbered_afresh_nest_under_their_part() {
+    let text = "Manual\n******\n\nAppendices\n^^^^^^^^^^\n\n1. First\n********\n\nBody one.\n\n2. Second\n*********\n\nBody two.\n\n1. Old format\n*************\n\nAppendix body.\n";
+    let outline = doc(text).outline_text();
+    assert!(outline.contains("Appendices\n    1 Old format"), "{outline}");
+    assert!(outline.contains("  2 Second"), "{outline}");
+}
