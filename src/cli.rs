@@ -25,9 +25,9 @@ pub struct Cli {
     /// Print each document's outline (the chapter tree) and exit.
     #[arg(long)]
     pub outline: bool,
-    /// Maximum width of the reflowed text, in columns.
-    #[arg(long, default_value_t = crate::app::geometry::DEFAULT_MAX_TEXT_WIDTH, value_parser = clap::value_parser!(u16).range(10..))]
-    pub max_width: u16,
+    /// Maximum width of the reflowed text, in columns [default: 88, or the settings file's].
+    #[arg(long, value_parser = clap::value_parser!(u16).range(10..))]
+    pub max_width: Option<u16>,
     /// Start with the chapter tree hidden.
     #[arg(long)]
     pub no_tree: bool,
@@ -35,9 +35,9 @@ pub struct Cli {
     /// reverse, ASCII borders, status updated only when the section changes.
     #[arg(long)]
     pub lean: bool,
-    /// Use the terminal's left/right margins to scroll the text beside the tree.
-    #[arg(long, value_enum, default_value_t = MarginsArg::Auto)]
-    pub margins: MarginsArg,
+    /// Use the terminal's left/right margins to scroll the text beside the tree [default: auto].
+    #[arg(long, value_enum)]
+    pub margins: Option<MarginsArg>,
     /// Pace output for a link of this many bytes per second: while a frame is still on the
     /// wire, keep applying keys and send only the latest screen.
     #[arg(long, value_name = "BYTES_PER_S")]
@@ -101,20 +101,35 @@ pub enum MarginsArg {
 }
 
 impl Cli {
-    pub fn settings(&self) -> Settings {
-        Settings {
-            max_text_width: self.max_width,
-            no_tree: self.no_tree,
-            lean: self.lean,
-            margins: match self.margins {
+    /// Settings from the defaults, then the user's settings file (its problems are returned
+    /// for the status line), then the flags given.
+    pub fn settings(&self) -> (Settings, Vec<String>) {
+        let mut s = Settings::default();
+        let mut problems = s.apply_file(crate::app::settings::DEFAULT_SETTINGS);
+        if let Some((path, text)) = user_file("LECTERN_CONFIG", "settings.txt") {
+            let found = match text {
+                Ok(t) => s.apply_file(&t),
+                Err(e) => vec![format!("cannot read: {e}")],
+            };
+            problems.extend(found.into_iter().map(|p| format!("{}: {p}", path.display())));
+        }
+        if let Some(w) = self.max_width {
+            s.max_text_width = w;
+        }
+        s.no_tree |= self.no_tree;
+        s.lean |= self.lean;
+        if let Some(m) = self.margins {
+            s.margins = match m {
                 MarginsArg::Auto => Margins::Auto,
                 MarginsArg::On => Margins::On,
                 MarginsArg::Off => Margins::Off,
-            },
-            bandwidth: self.bandwidth,
-            data_dir: self.data_dir.clone(),
-            ..Settings::default()
+            };
         }
+        if self.bandwidth.is_some() {
+            s.bandwidth = self.bandwidth.filter(|b| *b > 0);
+        }
+        s.data_dir = self.data_dir.clone();
+        (s, problems)
     }
 }
 
@@ -159,9 +174,15 @@ fn stdin_is_data() -> bool {
 /// The user's keymap overrides: `$LECTERN_KEYMAP`, else `keymap.txt` in the platform config
 /// directory (`~/.config/lectern/keymap.txt` on Linux). None when there is no such file.
 pub fn user_keymap() -> Option<(PathBuf, std::io::Result<String>)> {
-    let path = match std::env::var_os("LECTERN_KEYMAP") {
+    user_file("LECTERN_KEYMAP", "keymap.txt")
+}
+
+/// A user file: the path in `$var`, else `name` in the platform config directory. None when
+/// it does not exist.
+fn user_file(var: &str, name: &str) -> Option<(PathBuf, std::io::Result<String>)> {
+    let path = match std::env::var_os(var) {
         Some(p) => PathBuf::from(p),
-        None => directories::ProjectDirs::from("", "", "lectern")?.config_dir().join("keymap.txt"),
+        None => directories::ProjectDirs::from("", "", "lectern")?.config_dir().join(name),
     };
     path.exists().then(|| {
         let text = std::fs::read_to_string(&path);

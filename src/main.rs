@@ -48,19 +48,21 @@ fn main() -> ExitCode {
     }
     if !std::io::stdout().is_terminal() {
         // Like less: when the output is not a terminal, just print the text.
-        print_plain(&library, cli.max_width);
+        print_plain(&library, cli.settings().0.max_text_width);
         return ExitCode::SUCCESS;
     }
     let (cols, rows) = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = App::new(library, cols, rows, cli.settings());
+    let (settings, mut setting_problems) = cli.settings();
+    let mut app = App::new(library, cols, rows, settings);
     if let Some((path, text)) = lectern::cli::user_keymap() {
         let problems = match text {
             Ok(t) => app.keymap.apply_overrides(&t),
             Err(e) => vec![format!("cannot read: {e}")],
         };
-        if !problems.is_empty() {
-            app.message = Some(format!("{}: {}", path.display(), problems.join("; ")));
-        }
+        setting_problems.extend(problems.into_iter().map(|p| format!("{}: {p}", path.display())));
+    }
+    if !setting_problems.is_empty() {
+        app.message = Some(setting_problems.join("; "));
     }
     app.attach_store(lectern::store::Store::open_default(cli.data_dir.as_deref()));
     match lectern::term::run::run(&mut app) {

@@ -65,3 +65,25 @@ fn user_keymap_file_rebinds_keys() {
     assert_eq!(p.wait_exit(10), 0);
     p.assert_restored();
 }
+
+#[test]
+fn settings_file_applies_and_flags_win() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("settings.txt");
+    // A 30-column text width is easy to see on screen; the bad line is reported, not fatal.
+    std::fs::write(&cfg, "max_width = 30\ntree = off\nbogus = 1\n").unwrap();
+    let mut p = Pty::spawn(&[], &[("LECTERN_CONFIG", cfg.to_str().unwrap())], 100, 24);
+    p.wait_text("Security Sector Reform");
+    p.settle(100);
+    assert!(!p.row(0).contains('│'), "tree = off hides the tree:\n{}", p.contents());
+    assert!(p.row(0).trim_end().chars().count() <= 31, "text wrapped to 30 columns:\n{}", p.contents());
+    assert!(p.row(23).contains("unknown setting"), "status: {}", p.row(23));
+    p.send("q");
+    assert_eq!(p.wait_exit(10), 0);
+    let mut p = Pty::spawn(&["--max-width", "60"], &[("LECTERN_CONFIG", cfg.to_str().unwrap())], 100, 24);
+    p.wait_text("Security Sector Reform");
+    p.settle(100);
+    assert!(p.contents().lines().any(|l| l.trim_end().chars().count() > 40), "the flag wins:\n{}", p.contents());
+    p.send("q");
+    assert_eq!(p.wait_exit(10), 0);
+}
