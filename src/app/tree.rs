@@ -138,13 +138,14 @@ impl TreeState {
     }
 
     /// Keep the cursor row inside a window of `height` rows.
+    /// A cursor leaving the window brings it to the middle rather than the edge: the pane then
+    /// moves once per half screen of cursor travel instead of on every key, and each move of a
+    /// pane beside the text costs a repaint on terminals without left/right margins.
     pub fn scroll_into_view(&mut self, height: usize) {
         let Some(row) = self.cursor_row() else { return };
         let h = height.max(1);
-        if row < self.offset {
-            self.offset = row;
-        } else if row >= self.offset + h {
-            self.offset = row + 1 - h;
+        if row < self.offset || row >= self.offset + h {
+            self.offset = row.saturating_sub(h / 2);
         }
         let max_off = self.rows.len().saturating_sub(h);
         self.offset = self.offset.min(max_off);
@@ -187,8 +188,11 @@ mod tests {
         let mut t = TreeState::new(&o, 9);
         t.move_to_row(4);
         t.scroll_into_view(2);
-        assert_eq!(t.offset, 3);
-        t.move_by(-4);
+        assert_eq!(t.offset, 3, "centred, as far as the end allows");
+        t.move_by(-1);
+        t.scroll_into_view(2);
+        assert_eq!(t.offset, 3, "still visible: no move");
+        t.move_by(-3);
         t.scroll_into_view(2);
         assert_eq!(t.offset, 0);
     }

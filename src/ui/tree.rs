@@ -52,13 +52,11 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
         // Sections holding notes end with a mark.
         let noted = notes.is_some_and(|d| d.sections.contains(&i)) && area.width > 6;
         let room = area.width.saturating_sub(x - area.x).saturating_sub(if noted { 2 } else { 0 });
-        let used = put(buf, x, y, &label, room, style);
+        // Only the label is highlighted, not a full-width bar: reversed blanks cannot be erased
+        // cheaply, and every selection move would send them again.
+        put(buf, x, y, &label, room, style);
         if noted {
             put(buf, area.x + area.width - 1, y, "✎", 1, theme.current());
-        }
-        // Extend the highlight across the row so the selection reads as a bar.
-        if style != Default::default() && used < room {
-            buf.set_stringn(x + used, y, " ".repeat((room - used) as usize), (room - used) as usize, style);
         }
     }
 }
