@@ -3,6 +3,9 @@
 //! writes never carry it into an escape sequence, the window title stays unchanged, and the
 //! hostile text is still shown as visible placeholders.
 
+// Corpus sweeps report on stderr directly: the test harness hides captured output of passing tests.
+use std::io::Write as _;
+
 mod support;
 #[path = "support/escapes.rs"]
 mod escapes;
@@ -231,10 +234,10 @@ fn hostile_corpus() -> Vec<PathBuf> {
         Some(dir) => {
             let mut extra: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().flatten().map(|e| e.path()).collect();
             extra.sort();
-            println!("also sweeping {} files of {}", extra.len(), dir.display());
+            let _ = writeln!(std::io::stderr(), "also sweeping {} files of {}", extra.len(), dir.display());
             files.extend(extra);
         }
-        None => println!("shared corpus not found; sweeping the fixtures only"),
+        None => { let _ = writeln!(std::io::stderr(), "shared corpus not found; sweeping the fixtures only"); }
     }
     files
 }

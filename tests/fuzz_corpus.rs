@@ -3,6 +3,9 @@
 //! regressions/) and a few generated hostile inputs. So each `cargo test` checks what the
 //! fuzzers check, on stable Rust, without cargo-fuzz.
 
+// Corpus sweeps report on stderr directly: the test harness hides captured output of passing tests.
+use std::io::Write as _;
+
 #[path = "fuzz/src/targets.rs"]
 mod targets;
 
@@ -48,10 +51,10 @@ fn seeds() -> Vec<(String, Vec<u8>)> {
     let shared = root.join("../shared/corpus/hostile");
     let shared = if shared.is_dir() { shared } else { PathBuf::from("/work/shared/corpus/hostile") };
     if shared.is_dir() {
-        println!("seeding from {} as well", shared.display());
+        let _ = writeln!(std::io::stderr(), "seeding from {} as well", shared.display());
         files_under(&shared, &mut paths);
     } else {
-        println!("shared corpus not found; seeding from the fixtures only");
+        let _ = writeln!(std::io::stderr(), "shared corpus not found; seeding from the fixtures only");
     }
     let mut out: Vec<(String, Vec<u8>)> = paths
         .into_iter()

@@ -3,6 +3,9 @@
 //!
 //! To refresh a golden after a deliberate change: `UPDATE_GOLDEN=1 cargo test --test outline_markdown`.
 
+// Corpus sweeps report on stderr directly: the test harness hides captured output of passing tests.
+use std::io::Write as _;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -173,7 +176,7 @@ fn spec_txt_is_detected_and_examples_stay_code() {
 fn sweep_shared_corpus() {
     let root = Path::new(CORPUS);
     if !root.exists() {
-        println!("sweep_shared_corpus: not run, {CORPUS} does not exist");
+        let _ = writeln!(std::io::stderr(), "sweep_shared_corpus: not run, {CORPUS} does not exist");
         return;
     }
     let mut ran = 0;
@@ -200,7 +203,7 @@ fn sweep_shared_corpus() {
             ran += 1;
         }
     }
-    println!("sweep_shared_corpus: ran on {ran} files and books");
+    let _ = writeln!(std::io::stderr(), "sweep_shared_corpus: ran on {ran} files and books");
     assert!(ran >= 5);
 }
 

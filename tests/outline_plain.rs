@@ -1,5 +1,8 @@
 //! Golden outlines for the plain-text reader, plus a sweep over the shared text corpus.
 
+// Corpus sweeps report on stderr directly: the test harness hides captured output of passing tests.
+use std::io::Write as _;
+
 use lectern::doc::{Document, Origin, plain};
 use std::path::{Path, PathBuf};
 
@@ -92,7 +95,7 @@ fn sweep_shared_text_corpus() {
     let dir = manifest().join("../../shared/corpus/text");
     let dir = if dir.is_dir() { dir } else { PathBuf::from("/work/shared/corpus/text") };
     let Ok(entries) = std::fs::read_dir(&dir) else {
-        println!("sweep skipped: {} not present", dir.display());
+        let _ = writeln!(std::io::stderr(), "sweep skipped: {} not present", dir.display());
         return;
     };
     let mut n = 0;
@@ -101,7 +104,7 @@ fn sweep_shared_text_corpus() {
         check_invariants(&e.path().display().to_string(), &doc);
         n += 1;
     }
-    println!("sweep ran over {n} files in {}", dir.display());
+    let _ = writeln!(std::io::stderr(), "sweep ran over {n} files in {}", dir.display());
     assert!(n > 0);
 }
 
