@@ -13,10 +13,24 @@ fn book() -> Document {
     let mut outline = Vec::new();
     for c in 0..3 {
         let parent = outline.len();
-        outline.push(Section { id: String::new(), title: format!("Chapter {c}"), level: 1, parent: None, block: blocks.len(), number: None });
+        outline.push(Section {
+            id: String::new(),
+            title: format!("Chapter {c}"),
+            level: 1,
+            parent: None,
+            block: blocks.len(),
+            number: None,
+        });
         blocks.push(Block::new(BlockKind::Heading { level: 1 }, format!("Chapter {c}")));
         for s in 0..2 {
-            outline.push(Section { id: String::new(), title: format!("Section {c}.{s}"), level: 2, parent: Some(parent), block: blocks.len(), number: None });
+            outline.push(Section {
+                id: String::new(),
+                title: format!("Section {c}.{s}"),
+                level: 2,
+                parent: Some(parent),
+                block: blocks.len(),
+                number: None,
+            });
             blocks.push(Block::new(BlockKind::Heading { level: 2 }, format!("Section {c}.{s}")));
             for p in 0..4 {
                 blocks.push(Block::new(BlockKind::Paragraph, format!("Paragraph {c}.{s}.{p} ").repeat(12)));

@@ -176,7 +176,12 @@ fn startup() {
             peak = peak_rss_kib(p.pid()).unwrap_or(0);
         }
         let ratio = (peak * 1024) as f64 / size as f64;
-        println!("| {} | {} ms | {:.1} MB | {ratio:.2}x |", if s.kind == Kind::Less { "less" } else { "lectern" }, median(times), peak as f64 / 1024.0);
+        println!(
+            "| {} | {} ms | {:.1} MB | {ratio:.2}x |",
+            if s.kind == Kind::Less { "less" } else { "lectern" },
+            median(times),
+            peak as f64 / 1024.0
+        );
     }
 }
 

@@ -27,11 +27,8 @@ const ROWS: u16 = 48;
 fn bench_big() {
     let dir = std::env::temp_dir().join("lectern-bench-big");
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let files = [
-        ("big.txt", "text", 100_000_000),
-        ("big20.md", "markdown", 20_000_000),
-        ("big5.md", "markdown", 5_000_000),
-    ];
+    let files =
+        [("big.txt", "text", 100_000_000), ("big20.md", "markdown", 20_000_000), ("big5.md", "markdown", 5_000_000)];
     for (name, kind, size) in files {
         let path = dir.join(name);
         let source = make_file(&path, kind, size);
@@ -71,8 +68,12 @@ fn bench_big_child() {
     let mut during = Frames::default();
     during.time("j (loading)", &mut app, &mut term, &theme, |a| run(a, Command::LineDown));
     during.time("G (loading)", &mut app, &mut term, &theme, |a| run(a, Command::Bottom));
-    during.time("resize (loading)", &mut app, &mut term, &theme, |a| lectern::app::update::update(a, Action::Resize(COLS - 30, ROWS)));
-    during.time("resize back (loading)", &mut app, &mut term, &theme, |a| lectern::app::update::update(a, Action::Resize(COLS, ROWS)));
+    during.time("resize (loading)", &mut app, &mut term, &theme, |a| {
+        lectern::app::update::update(a, Action::Resize(COLS - 30, ROWS))
+    });
+    during.time("resize back (loading)", &mut app, &mut term, &theme, |a| {
+        lectern::app::update::update(a, Action::Resize(COLS, ROWS))
+    });
     during.time("g (loading)", &mut app, &mut term, &theme, |a| run(a, Command::Top));
 
     let mut worst_step = Duration::ZERO;
@@ -123,7 +124,8 @@ fn bench_big_child() {
         });
     }
     for w in [120, 100, 80, 140, COLS] {
-        frames.time("resize", &mut app, &mut term, &theme, |a| lectern::app::update::update(a, Action::Resize(w, ROWS)));
+        frames
+            .time("resize", &mut app, &mut term, &theme, |a| lectern::app::update::update(a, Action::Resize(w, ROWS)));
     }
     frames.print();
     println!("  peak RSS           {:>8.0} MB   ({:.1}x the file)", rss_mb("VmHWM"), rss_mb("VmHWM") / file_mb);
@@ -138,7 +140,14 @@ fn run(app: &mut App, cmd: Command) {
 struct Frames(Vec<(&'static str, Vec<Duration>)>);
 
 impl Frames {
-    fn time(&mut self, name: &'static str, app: &mut App, term: &mut Terminal<TestBackend>, theme: &Theme, act: impl FnOnce(&mut App)) {
+    fn time(
+        &mut self,
+        name: &'static str,
+        app: &mut App,
+        term: &mut Terminal<TestBackend>,
+        theme: &Theme,
+        act: impl FnOnce(&mut App),
+    ) {
         let t = Instant::now();
         act(app);
         term.draw(|f| ui::render(app, theme, f)).expect("draw");
@@ -176,9 +185,8 @@ fn rss_mb(field: &str) -> f64 {
 /// returns where the text came from.
 fn make_file(path: &Path, kind: &str, size: usize) -> String {
     let dir = Path::new("/work/shared/corpus").join(kind);
-    let mut sources: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
+    let mut sources: Vec<PathBuf> =
+        std::fs::read_dir(&dir).map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
     sources.retain(|p| p.is_file() && (kind == "text" || p.extension().is_some_and(|x| x == "md")));
     sources.sort();
     let parts: Vec<String> = sources.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();

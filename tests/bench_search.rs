@@ -15,7 +15,8 @@ fn corpus_text() -> (String, String) {
     let dir = PathBuf::from("/work/shared/corpus/markdown");
     let mut parts = Vec::new();
     if let Ok(rd) = std::fs::read_dir(&dir) {
-        let mut paths: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "md")).collect();
+        let mut paths: Vec<PathBuf> =
+            rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "md")).collect();
         paths.sort();
         for p in paths {
             if let Ok(t) = std::fs::read_to_string(&p) {
@@ -37,7 +38,10 @@ fn corpus_text() -> (String, String) {
 }
 
 fn generated() -> String {
-    let words = ["render", "buffer", "terminal", "resize", "widget", "layout", "frame", "cursor", "scroll", "style", "event", "backend", "cell", "area", "text", "line", "span"];
+    let words = [
+        "render", "buffer", "terminal", "resize", "widget", "layout", "frame", "cursor", "scroll", "style", "event",
+        "backend", "cell", "area", "text", "line", "span",
+    ];
     let mut text = String::new();
     let mut seed = 12345u64;
     let mut n = 0;
@@ -73,7 +77,14 @@ fn outline_from_hashes(doc: &mut Document) {
             stack.pop();
         }
         let parent = stack.last().map(|&(_, i)| i);
-        doc.outline.push(Section { id: String::new(), title, level: stack.len() as u8 + 1, parent, block: b, number: None });
+        doc.outline.push(Section {
+            id: String::new(),
+            title,
+            level: stack.len() as u8 + 1,
+            parent,
+            block: b,
+            number: None,
+        });
         stack.push((level, doc.outline.len() - 1));
     }
     assign_section_ids(&mut doc.outline);
@@ -98,7 +109,15 @@ fn bench_search_5mb() {
     let index = Index::build(std::slice::from_ref(&doc));
     let build = t.elapsed();
     println!("source: {source}");
-    println!("{} bytes, {} blocks, {} outline entries, {} candidates; parse {:?}, index build {:?}", text.len(), doc.blocks.len(), doc.outline.len(), index.len(), parse, build);
+    println!(
+        "{} bytes, {} blocks, {} outline entries, {} candidates; parse {:?}, index build {:?}",
+        text.len(),
+        doc.blocks.len(),
+        doc.outline.len(),
+        index.len(),
+        parse,
+        build
+    );
 
     let mut all = Vec::new();
     for query in ["render buffer", "terminal resize", "widget"] {
@@ -119,10 +138,17 @@ fn bench_search_5mb() {
     }
     let max = all.iter().max().copied().unwrap_or_default();
     let med = median(&mut all);
-    println!("per keystroke: median {:.2} ms, max {:.2} ms over {} keystrokes", med.as_secs_f64() * 1e3, max.as_secs_f64() * 1e3, all.len());
+    println!(
+        "per keystroke: median {:.2} ms, max {:.2} ms over {} keystrokes",
+        med.as_secs_f64() * 1e3,
+        max.as_secs_f64() * 1e3,
+        all.len()
+    );
 
     let mut finds = Vec::new();
-    for (pattern, regex) in [("render", false), ("Buffer", false), ("terminal resize", false), ("\\vwidgets?\\b", false), ("e", false)] {
+    for (pattern, regex) in
+        [("render", false), ("Buffer", false), ("terminal resize", false), ("\\vwidgets?\\b", false), ("e", false)]
+    {
         let q = TextQuery::parse(pattern, regex).expect("valid pattern");
         let t = Instant::now();
         let found = find_all(&doc, &q);

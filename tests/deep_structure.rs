@@ -39,7 +39,11 @@ fn cases() -> Vec<(&'static str, &'static str, String)> {
     let word_line: String = "word ".repeat(1_000_000);
     vec![
         ("10,000 nested block quotes", "quotes.md", format!("{} deep\n", ">".repeat(10_000))),
-        ("2,000 lines nesting quotes 1..2,000 deep", "quote-lines.md", (0..2_000).map(|i| format!("{} q{i}\n", ">".repeat(i + 1))).collect()),
+        (
+            "2,000 lines nesting quotes 1..2,000 deep",
+            "quote-lines.md",
+            (0..2_000).map(|i| format!("{} q{i}\n", ">".repeat(i + 1))).collect(),
+        ),
         ("10,000 nested list levels", "lists.md", format!("{}deep\n", "- ".repeat(10_000))),
         ("10,000 nested ordered levels", "ordered.md", format!("{}deep\n", "1. ".repeat(10_000))),
         ("10,000 nested quotes and lists", "mixed.md", format!("{}deep\n", "> - ".repeat(5_000))),
@@ -99,7 +103,10 @@ fn deep_and_huge_documents_open_on_a_small_stack() {
         assert!(*t < Duration::from_secs(30), "{what}: {t:?}");
     }
     let deep = &results[0].2;
-    assert!(deep.lines().any(|l| l.contains("deep") && l.matches('│').count() > 5), "the innermost quote's text is on screen:\n{deep}");
+    assert!(
+        deep.lines().any(|l| l.contains("deep") && l.matches('│').count() > 5),
+        "the innermost quote's text is on screen:\n{deep}"
+    );
     // Each level is an item holding the next one, so the first screen shows the nesting.
     let list = &results[2].2;
     assert!(list.contains('•') && list.contains('◦'), "{list}");

@@ -6,9 +6,9 @@
 // Corpus sweeps report on stderr directly: the test harness hides captured output of passing tests.
 use std::io::Write as _;
 
-mod support;
 #[path = "support/escapes.rs"]
 mod escapes;
+mod support;
 
 use std::path::{Path, PathBuf};
 
@@ -67,7 +67,10 @@ fn assert_safe(what: &str, run: &Run, markers: &[&str]) {
     vt.process(&run.raw);
     assert_eq!(vt.screen().title(), "", "{what}: window title changed");
     assert_eq!(vt.screen().icon_name(), "", "{what}: icon name changed");
-    assert!(!run.screens.chars().any(|c| escapes::BIDI_CONTROLS.contains(&c)), "{what}: bidi control reached the screen");
+    assert!(
+        !run.screens.chars().any(|c| escapes::BIDI_CONTROLS.contains(&c)),
+        "{what}: bidi control reached the screen"
+    );
 }
 
 /// A generated hostile file: its name, its bytes, and the unique words that must never end up
@@ -81,7 +84,11 @@ struct Case {
 fn cases() -> Vec<Case> {
     let c = |name, text: &str, markers| Case { name, bytes: text.as_bytes().to_vec(), markers };
     vec![
-        c("osc-title.txt", "Plain notes\n\nBefore \x1b]0;ZQTITLEA\x07 after.\nAnd \x1b]2;ZQTITLEB\x1b\\ more.\n", &["ZQTITLEA", "ZQTITLEB"]),
+        c(
+            "osc-title.txt",
+            "Plain notes\n\nBefore \x1b]0;ZQTITLEA\x07 after.\nAnd \x1b]2;ZQTITLEB\x1b\\ more.\n",
+            &["ZQTITLEA", "ZQTITLEB"],
+        ),
         c("clipboard.md", "# Notes\n\nCopy \x1b]52;c;ZQCLIPBOARD\x07 this.\n", &["ZQCLIPBOARD"]),
         c(
             "csi.txt",
@@ -93,17 +100,17 @@ fn cases() -> Vec<Case> {
             "# Strings\n\nA \x1bPZQDCS\x1b\\ b \x1b_ZQAPC\x1b\\ c \x1b^ZQPM\x1b\\ d \x1bXZQSOS\x1b\\ e.\n",
             &["ZQDCS", "ZQAPC", "ZQPM", "ZQSOS"],
         ),
-        c("c1.txt", "Eight bit\n\nx \u{9b}31mZQCSI8 \u{9d}0;ZQOSC8\u{9c} \u{85}next \u{90}ZQDCS8\u{9c}\n", &["ZQCSI8", "ZQOSC8", "ZQDCS8"]),
+        c(
+            "c1.txt",
+            "Eight bit\n\nx \u{9b}31mZQCSI8 \u{9d}0;ZQOSC8\u{9c} \u{85}next \u{90}ZQDCS8\u{9c}\n",
+            &["ZQCSI8", "ZQOSC8", "ZQDCS8"],
+        ),
         c(
             "headings.md",
             "# \x1b]0;ZQHEAD1\x07 Title\n\n## Part \x1b]52;c;ZQHEAD2\x07\n\nText.\n\n## Third \x1b[2J ZQHEAD3\n\nMore.\n",
             &["ZQHEAD1", "ZQHEAD2", "ZQHEAD3"],
         ),
-        c(
-            "front.md",
-            "---\ntitle: \"\x1b]0;ZQFRONT\x07\"\n---\n\nOne.\n\n## A\n\nx\n\n## B\n\ny\n",
-            &["ZQFRONT"],
-        ),
+        c("front.md", "---\ntitle: \"\x1b]0;ZQFRONT\x07\"\n---\n\nOne.\n\n## A\n\nx\n\n## B\n\ny\n", &["ZQFRONT"]),
         c(
             "blocks.md",
             "# Blocks\n\n> quote \x1b]0;ZQQUOTE\x07\n\n- item \x1bPZQITEM\x1b\\\n\n```\ncode \x1b]0;ZQCODE\x07\n```\n\n\
@@ -143,7 +150,12 @@ fn generated_escape_sequences_never_reach_the_terminal() {
         }
         let placeholder = run.screens.contains("^[") || run.screens.contains("<9B>") || run.screens.contains("<RLO>");
         assert!(placeholder, "{}: no visible placeholder", case.name);
-        assert!(run.screens.contains(" results"), "{}: the fuzzy search list never showed:\n{}", case.name, run.screens);
+        assert!(
+            run.screens.contains(" results"),
+            "{}: the fuzzy search list never showed:\n{}",
+            case.name,
+            run.screens
+        );
     }
 }
 
@@ -156,10 +168,8 @@ fn hostile_file_names_and_error_messages_are_sanitised() {
     let binary = dir.path().join("\x1b]2;ZQBINARY\x07.bin");
     std::fs::write(&binary, [0u8, 1, 2, 3, 0, 0, 0xff, 0x00, 7, 0].repeat(50)).unwrap();
     let missing = dir.path().join("\x1b]0;ZQMISSING\x07\u{9b}2J");
-    let run = read_through(
-        &[missing.to_str().unwrap(), binary.to_str().unwrap(), named.to_str().unwrap()],
-        data.path(),
-    );
+    let run =
+        read_through(&[missing.to_str().unwrap(), binary.to_str().unwrap(), named.to_str().unwrap()], data.path());
     let markers = ["ZQNAME", "ZQBINARY", "ZQMISSING"];
     assert_safe("hostile names", &run, &markers);
     // Problems go to stderr before the screen opens (still the terminal) and to the status line.
@@ -189,7 +199,11 @@ fn a_directory_of_every_hostile_case_opens_with_its_problems_reported() {
     assert_safe("directory", &run, &markers);
     // The PNG and the empty file are skipped and counted; the loops and the FIFO do not stop
     // the walk.
-    assert!(run.screens.contains("2 files skipped (binary or empty); 2 could not be opened: "), "status:\n{}", run.screens);
+    assert!(
+        run.screens.contains("2 files skipped (binary or empty); 2 could not be opened: "),
+        "status:\n{}",
+        run.screens
+    );
     // The library list names every document that opened.
     for name in ["bidi.md", "legacy.txt", "osc-title.txt"] {
         assert!(run.screens.contains(name) || run.screens.contains(name.trim_end_matches(".txt")), "{name} missing");
@@ -202,7 +216,8 @@ fn decoding_notices_are_shown_when_the_document_opens() {
     let data = tempfile::tempdir().unwrap();
     let legacy = dir.path().join("legacy.txt");
     std::fs::write(&legacy, b"Le caf\xe9 est pr\xeat, dit le gar\xe7on.\n").unwrap();
-    let mut p = Pty::spawn(&[legacy.to_str().unwrap()], &[("LECTERN_DATA_DIR", data.path().to_str().unwrap())], 100, 24);
+    let mut p =
+        Pty::spawn(&[legacy.to_str().unwrap()], &[("LECTERN_DATA_DIR", data.path().to_str().unwrap())], 100, 24);
     p.wait_text("café");
     p.wait_text("decoded as windows-1252");
     assert!(p.row(23).contains("legacy.txt: decoded as windows-1252"), "status: {}", p.row(23));
@@ -229,7 +244,10 @@ fn hostile_corpus() -> Vec<PathBuf> {
     .iter()
     .map(|n| fixtures.join(n))
     .collect();
-    let shared = [Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/hostile"), PathBuf::from("/work/shared/corpus/hostile")];
+    let shared = [
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/hostile"),
+        PathBuf::from("/work/shared/corpus/hostile"),
+    ];
     match shared.iter().find(|d| d.is_dir()) {
         Some(dir) => {
             let mut extra: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().flatten().map(|e| e.path()).collect();
@@ -237,7 +255,9 @@ fn hostile_corpus() -> Vec<PathBuf> {
             let _ = writeln!(std::io::stderr(), "also sweeping {} files of {}", extra.len(), dir.display());
             files.extend(extra);
         }
-        None => { let _ = writeln!(std::io::stderr(), "shared corpus not found; sweeping the fixtures only"); }
+        None => {
+            let _ = writeln!(std::io::stderr(), "shared corpus not found; sweeping the fixtures only");
+        }
     }
     files
 }

@@ -96,7 +96,8 @@ fn two_imports_at_once_keep_all_two_hundred_notes() {
     export_file(&a, "a", 100);
     export_file(&b, "b", 100);
     let store = data.path().join("store");
-    let spawn = |f: &Path| Command::new(binary()).args(["notes", "import"]).arg(f).env("LECTERN_DATA_DIR", &store).output();
+    let spawn =
+        |f: &Path| Command::new(binary()).args(["notes", "import"]).arg(f).env("LECTERN_DATA_DIR", &store).output();
     let (ra, rb) = std::thread::scope(|s| {
         let ha = s.spawn(|| spawn(&a));
         let hb = s.spawn(|| spawn(&b));

@@ -17,7 +17,9 @@ fn opens_the_seeds_navigates_the_tree_and_quits_cleanly() {
     });
     // Expand it (l) and open its last child.
     p.type_slowly(&["l", "G", "\r"]);
-    p.wait_for("status shows the last section", 10, |s| s.lines().last().unwrap_or("").contains("Challenges and Opportunities"));
+    p.wait_for("status shows the last section", 10, |s| {
+        s.lines().last().unwrap_or("").contains("Challenges and Opportunities")
+    });
     // Back in the text, g returns to the top and the tree follows.
     p.type_slowly(&["\t", "g"]);
     p.wait_for("status at the top", 10, |s| {

@@ -32,7 +32,9 @@ fn fuzzy_overlay_opens_types_and_jumps() {
     p.type_slowly(&["f", "g", "e", "n", "d", "r", " ", "c", "h", "a", "l"]);
     p.wait_text("Challenges and Opportunities");
     p.send("\r");
-    p.wait_for("status shows the section", 10, |s| s.lines().last().unwrap_or("").contains("Challenges and Opportunities"));
+    p.wait_for("status shows the section", 10, |s| {
+        s.lines().last().unwrap_or("").contains("Challenges and Opportunities")
+    });
     p.send("q");
     assert_eq!(p.wait_exit(10), 0);
 }

@@ -7,7 +7,10 @@ use support::pty::Pty;
 #[test]
 fn piped_document_is_shown_and_keys_still_work() {
     let bin = support::pty::binary();
-    let cmd = format!("printf 'Piped Title\\n===========\\n\\nFirst paragraph.\\n\\nSecond part\\n-----------\\n\\nMore text.\\n' | {} ; echo exited=$?", bin.display());
+    let cmd = format!(
+        "printf 'Piped Title\\n===========\\n\\nFirst paragraph.\\n\\nSecond part\\n-----------\\n\\nMore text.\\n' | {} ; echo exited=$?",
+        bin.display()
+    );
     let mut p = Pty::spawn_shell(&cmd, 80, 24);
     p.wait_text("First paragraph.");
     assert!(p.contents().contains("Second part"), "{}", p.contents());

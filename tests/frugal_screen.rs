@@ -203,8 +203,7 @@ impl Write for SharedBytes {
 fn stock_bytes(scene: &Scene, change: impl Fn(&mut Scene)) -> usize {
     let options = TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, 80, 24)) };
     let out = SharedBytes::default();
-    let mut terminal =
-        Terminal::with_options(CrosstermBackend::new(out.clone()), options).expect("stock");
+    let mut terminal = Terminal::with_options(CrosstermBackend::new(out.clone()), options).expect("stock");
     let mut scene_copy = Scene { lines: scene.lines.clone(), popup: scene.popup.clone(), ..*scene };
     terminal.draw(|f| scene_copy.render(f)).expect("draw");
     let before = out.0.borrow().len();

@@ -7,9 +7,8 @@ mod support;
 
 use std::process::{Command, Output};
 
-use unicode_width::UnicodeWidthStr;
 use std::time::{Duration, Instant};
-
+use unicode_width::UnicodeWidthStr;
 
 const FILE: &str = "tests/fixtures/ratatui-0.29.0__CHANGELOG.md";
 
@@ -19,7 +18,14 @@ struct Tmux {
 
 impl Tmux {
     fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux").arg("-L").arg(&self.socket).arg("-f").arg("/dev/null").args(args).output().expect("run tmux")
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .arg("-f")
+            .arg("/dev/null")
+            .args(args)
+            .output()
+            .expect("run tmux")
     }
 
     fn capture(&self, target: &str) -> String {
@@ -110,7 +116,10 @@ fn frugal_and_stock_backends_show_the_same_screens_in_tmux() {
             std::thread::sleep(Duration::from_millis(50));
         }
     }
-    let keys = ["j", "k", "Space", "b", "]", "[", "t", "Tab", "j", "k", "Enter", "?", "Escape", "G", "g", "5", "0", "%", "H", "L", "o"];
+    let keys = [
+        "j", "k", "Space", "b", "]", "[", "t", "Tab", "j", "k", "Enter", "?", "Escape", "G", "g", "5", "0", "%", "H",
+        "L", "o",
+    ];
     let mut seed = 0x2545_F491_4F6C_DD1Du64;
     let mut below = move |n: usize| {
         seed ^= seed << 13;

@@ -60,7 +60,11 @@ fn check_layout(name: &str, doc: &Document, width: u16) {
         let w: usize = segs.iter().map(|s| cell_width(&s.text)).sum();
         assert!(w <= width as usize, "{name} at {width}: line {i} is {w} wide: {:?}", layout.line_text(doc, i));
         for s in &segs {
-            assert!(!s.text.contains(|c: char| c.is_control() && c != ' '), "{name} at {width}: control in {:?}", s.text);
+            assert!(
+                !s.text.contains(|c: char| c.is_control() && c != ' '),
+                "{name} at {width}: control in {:?}",
+                s.text
+            );
         }
     }
 }
@@ -103,7 +107,10 @@ fn fixtures_at_every_width_from_10_to_300() {
 
 #[test]
 fn complex_scripts_at_every_width() {
-    for (name, doc) in [("samples.md", open("samples.md", SAMPLES.as_bytes())), ("samples.txt", open("samples.txt", SAMPLES.as_bytes()))] {
+    for (name, doc) in [
+        ("samples.md", open("samples.md", SAMPLES.as_bytes())),
+        ("samples.txt", open("samples.txt", SAMPLES.as_bytes())),
+    ] {
         for width in 1u16..=300 {
             check_layout(name, &doc, width);
         }
@@ -128,6 +135,9 @@ fn bidi_text_keeps_the_tree_and_status_in_place() {
     let all = rows.join("\n");
     assert!(all.contains("<RLO>Reversed title"), "{all}");
     assert!(all.contains("<RLI>isolate<PDI>"), "{all}");
-    assert!(!all.contains(|c: char| ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)), "{all}");
+    assert!(
+        !all.contains(|c: char| ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)),
+        "{all}"
+    );
     assert!(rows[9].contains("<RLO>Reversed title"), "status line: {}", rows[9]);
 }

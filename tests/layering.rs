@@ -27,7 +27,12 @@ fn doc_and_layout_do_not_import_terminal_crates() {
         for (n, line) in text.lines().enumerate() {
             let code = line.split("//").next().unwrap_or("");
             for banned in ["ratatui", "crossterm", "tui_textarea"] {
-                assert!(!code.contains(banned), "{}:{}: {banned} imported in a terminal-free layer", f.display(), n + 1);
+                assert!(
+                    !code.contains(banned),
+                    "{}:{}: {banned} imported in a terminal-free layer",
+                    f.display(),
+                    n + 1
+                );
             }
         }
     }

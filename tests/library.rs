@@ -229,7 +229,11 @@ const DECODING_CASES: &[(&str, &str, Option<&str>)] = &[
     ("lectern__gb2312-chinese.txt", "他喜欢慢慢地读", Some("decoded as GBK")),
     ("brotli__cp1251-utf16le", "The following table shows Windows-1251.", None),
     ("lectern__latin1-stray-byte.txt", "café by the river", Some("decoded as windows-1252")),
-    ("yudit-doc__UTF-8-test.txt", "\u{3ba}\u{1f79}\u{3c3}\u{3bc}\u{3b5}", Some("invalid UTF-8 bytes shown as \u{FFFD}")),
+    (
+        "yudit-doc__UTF-8-test.txt",
+        "\u{3ba}\u{1f79}\u{3c3}\u{3bc}\u{3b5}",
+        Some("invalid UTF-8 bytes shown as \u{FFFD}"),
+    ),
     ("yudit-doc__UTF-8-demo.txt", "\u{3a3}\u{1f72} \u{3b3}\u{3bd}\u{3c9}\u{3c1}\u{1f77}\u{3b6}\u{3c9}", None),
     ("debian-history__dedication-9.0.ta.txt", "அர்ப்பணிப்பு", None),
 ];
@@ -342,7 +346,8 @@ fn corpus_sweep() {
     }
     let start = Instant::now();
     let walked = Library::open_paths(&[root.to_path_buf()]);
-    let _ = writeln!(std::io::stderr(), 
+    let _ = writeln!(
+        std::io::stderr(),
         "corpus sweep: ran on {} files ({decoded} decoded, {refused} refused); walking the corpus \
          gave {} documents, {} skipped, {} problems in {:?}",
         files.len(),

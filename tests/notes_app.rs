@@ -126,7 +126,10 @@ fn a_writes_a_note_that_is_marked_listed_searchable_and_editable() {
     // i shows it under its passage.
     keys(&mut app, &[Key::ch('i')]);
     let rows = screen_rows(&app, 11);
-    assert!(rows.iter().any(|r| matches!(r, Row::Note { text, first: true } if text.starts_with("Check the runtime"))), "{rows:?}");
+    assert!(
+        rows.iter().any(|r| matches!(r, Row::Note { text, first: true } if text.starts_with("Check the runtime"))),
+        "{rows:?}"
+    );
     keys(&mut app, &[Key::ch('i')]);
     assert!(screen_rows(&app, 11).iter().all(|r| matches!(r, Row::Text(_))));
     // Fuzzy search finds the note and goes to its passage.
@@ -259,9 +262,23 @@ fn without_a_store_the_reader_still_works_and_says_so() {
 fn help_lists_every_new_key() {
     let km = lectern::input::Keymap::default_map();
     let lines = lectern::ui::help::lines(&km);
-    for (key, what) in [("m", "Bookmark"), ("B", "Bookmarks"), ("a", "Note"), ("A", "Notes"), ("i", "under their passages"), ("r", "Rename"), ("d", "Delete"), ("u", "Undo"), ("e", "Edit"), ("Ctrl-s", "Save"), ("Esc", "asks")] {
+    for (key, what) in [
+        ("m", "Bookmark"),
+        ("B", "Bookmarks"),
+        ("a", "Note"),
+        ("A", "Notes"),
+        ("i", "under their passages"),
+        ("r", "Rename"),
+        ("d", "Delete"),
+        ("u", "Undo"),
+        ("e", "Edit"),
+        ("Ctrl-s", "Save"),
+        ("Esc", "asks"),
+    ] {
         assert!(
-            lines.iter().any(|(k, h)| k.split(' ').any(|x| x == key) && h.to_lowercase().contains(&what.to_lowercase())),
+            lines
+                .iter()
+                .any(|(k, h)| k.split(' ').any(|x| x == key) && h.to_lowercase().contains(&what.to_lowercase())),
             "help lacks {key} ({what})"
         );
     }

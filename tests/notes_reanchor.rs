@@ -38,7 +38,8 @@ fn open(path: &Path) -> Document {
 /// The first paragraph of section `s` long enough to quote from, and a word boundary inside it.
 fn passage(doc: &Document, s: usize) -> Option<Anchor> {
     let start = doc.outline[s].block + 1;
-    let end = doc.outline.iter().map(|x| x.block).filter(|&b| b > doc.outline[s].block).min().unwrap_or(doc.blocks.len());
+    let end =
+        doc.outline.iter().map(|x| x.block).filter(|&b| b > doc.outline[s].block).min().unwrap_or(doc.blocks.len());
     (start..end).find_map(|b| {
         let text = &doc.blocks[b].text;
         if text.len() < 120 || !text.is_ascii() {
@@ -61,7 +62,12 @@ fn deletable(doc: &Document, source: &str, planted: &[Planted]) -> Option<(usize
     let mid = planted.len() / 2;
     for p in planted[mid..].iter().chain(&planted[..mid]) {
         let s = p.section;
-        let next = doc.outline.iter().enumerate().filter(|(_, x)| x.block > doc.outline[s].block).min_by_key(|(_, x)| x.block)?;
+        let next = doc
+            .outline
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| x.block > doc.outline[s].block)
+            .min_by_key(|(_, x)| x.block)?;
         // A passage repeated elsewhere (manuals repeat sentences between sync and async
         // variants) would rightly be re-found there: delete a section whose passage is unique.
         if unique(source, &p.words.join(" ")).is_none() {
@@ -70,7 +76,9 @@ fn deletable(doc: &Document, source: &str, planted: &[Planted]) -> Option<(usize
         if next.1.level > doc.outline[s].level || doc.outline[s].title.len() < 6 || next.1.title.len() < 6 {
             continue;
         }
-        let (Some(a), Some(b)) = (unique(source, &doc.outline[s].title), unique(source, &next.1.title)) else { continue };
+        let (Some(a), Some(b)) = (unique(source, &doc.outline[s].title), unique(source, &next.1.title)) else {
+            continue;
+        };
         if a >= b {
             continue;
         }
@@ -84,13 +92,15 @@ fn deletable(doc: &Document, source: &str, planted: &[Planted]) -> Option<(usize
 fn run(fixture: &str, want_notes: usize) -> (usize, usize, usize) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(fixture);
-    let original = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(fixture)).unwrap();
+    let original =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(fixture)).unwrap();
     std::fs::write(&path, &original).unwrap();
     let store = Store::open(dir.path().join("data")).unwrap();
     let doc = open(&path);
 
     // Plant a note on evenly spread sections.
-    let candidates: Vec<(usize, Anchor)> = (0..doc.outline.len()).filter_map(|s| passage(&doc, s).map(|a| (s, a))).collect();
+    let candidates: Vec<(usize, Anchor)> =
+        (0..doc.outline.len()).filter_map(|s| passage(&doc, s).map(|a| (s, a))).collect();
     assert!(candidates.len() >= want_notes.min(10), "{fixture}: only {} sections with a paragraph", candidates.len());
     let step = (candidates.len() / want_notes).max(1);
     let mut h = store.open_doc(&doc).unwrap();
@@ -184,7 +194,10 @@ fn run(fixture: &str, want_notes: usize) -> (usize, usize, usize) {
         wrong.len()
     );
     assert!(wrong.is_empty(), "{fixture}: misplaced notes:\n{}", wrong.join("\n"));
-    assert!(count(Edit::Deleted) > 0 && count(Edit::InQuote) > 0 && count(Edit::Nearby) > 0, "{fixture}: every kind of edit was made");
+    assert!(
+        count(Edit::Deleted) > 0 && count(Edit::InQuote) > 0 && count(Edit::Nearby) > 0,
+        "{fixture}: every kind of edit was made"
+    );
     (exact, fuzzy, orphaned)
 }
 

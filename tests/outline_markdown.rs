@@ -19,33 +19,21 @@ fn manifest_dir() -> PathBuf {
 
 /// The fixture copy when committed, else the shared corpus copy, else None.
 fn source_path(name: &str) -> Option<PathBuf> {
-    [
-        manifest_dir().join("tests/fixtures").join(name),
-        Path::new(CORPUS).join(name),
-    ]
-    .into_iter()
-    .find(|p| p.exists())
+    [manifest_dir().join("tests/fixtures").join(name), Path::new(CORPUS).join(name)].into_iter().find(|p| p.exists())
 }
 
 fn parse_file(path: &Path) -> Document {
     let bytes = std::fs::read(path).expect("read markdown file");
-    markdown::parse(
-        &String::from_utf8_lossy(&bytes),
-        Origin::File(path.to_path_buf()),
-    )
+    markdown::parse(&String::from_utf8_lossy(&bytes), Origin::File(path.to_path_buf()))
 }
 
 fn load_book(path: &Path) -> Document {
-    mdbook::load_book(path)
-        .expect("folder is a book")
-        .expect("book is readable")
+    mdbook::load_book(path).expect("folder is a book").expect("book is readable")
 }
 
 /// Compare `doc`'s outline with tests/golden/markdown/`golden`.outline (or rewrite it).
 fn check_golden(golden: &str, doc: &Document) {
-    let path = manifest_dir()
-        .join("tests/golden/markdown")
-        .join(format!("{golden}.outline"));
+    let path = manifest_dir().join("tests/golden/markdown").join(format!("{golden}.outline"));
     let actual = format!("title: {}\n{}", doc.title, doc.outline_text());
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, &actual).expect("write golden");
@@ -53,10 +41,7 @@ fn check_golden(golden: &str, doc: &Document) {
     }
     let expected = std::fs::read_to_string(&path).expect("golden file exists");
     if expected != actual {
-        let first_diff = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(e, a)| e != a);
+        let first_diff = expected.lines().zip(actual.lines()).position(|(e, a)| e != a);
         panic!(
             "{golden}: outline differs from {} (first differing line {:?}); actual:\n{actual}",
             path.display(),
@@ -70,32 +55,19 @@ fn check_golden(golden: &str, doc: &Document) {
 fn check_invariants(name: &str, doc: &Document) {
     let mut ids = std::collections::HashSet::new();
     for (i, s) in doc.outline.iter().enumerate() {
-        assert!(
-            s.block < doc.blocks.len(),
-            "{name}: section {i} points past the blocks"
-        );
+        assert!(s.block < doc.blocks.len(), "{name}: section {i} points past the blocks");
         match s.parent {
             Some(p) => {
                 assert!(p < i, "{name}: section {i} has parent {p} after it");
-                assert_eq!(
-                    s.level,
-                    doc.outline[p].level + 1,
-                    "{name}: section {i} level"
-                );
+                assert_eq!(s.level, doc.outline[p].level + 1, "{name}: section {i} level");
             }
             None => assert_eq!(s.level, 1, "{name}: root section {i} level"),
         }
         assert!(ids.insert(s.id.clone()), "{name}: duplicate id {}", s.id);
     }
     for (i, b) in doc.blocks.iter().enumerate() {
-        let reflowed = !matches!(
-            b.kind,
-            lectern::doc::BlockKind::Code { .. } | lectern::doc::BlockKind::Table(_)
-        );
-        assert!(
-            !(reflowed && b.text.contains('\n')),
-            "{name}: block {i} has a line break"
-        );
+        let reflowed = !matches!(b.kind, lectern::doc::BlockKind::Code { .. } | lectern::doc::BlockKind::Table(_));
+        assert!(!(reflowed && b.text.contains('\n')), "{name}: block {i} has a line break");
         for r in &b.runs {
             assert!(r.range.end <= b.text.len() && b.text.is_char_boundary(r.range.start));
         }
@@ -153,21 +125,11 @@ fn spec_txt_is_detected_and_examples_stay_code() {
         return;
     };
     let text = String::from_utf8_lossy(&std::fs::read(&path).expect("read")).into_owned();
-    assert_eq!(
-        detect::detect_format("commonmark-spec-0.5.4__spec.txt", &text),
-        Format::Markdown
-    );
+    assert_eq!(detect::detect_format("commonmark-spec-0.5.4__spec.txt", &text), Format::Markdown);
     let doc = parse_file(&path);
     assert_eq!(doc.title, "CommonMark Spec");
-    assert!(
-        doc.outline.iter().all(|s| s.title != "foo"),
-        "example headings leaked"
-    );
-    assert!(
-        doc.blocks
-            .iter()
-            .any(|b| b.text == "# foo\n## foo\n### foo\n#### foo\n##### foo\n###### foo")
-    );
+    assert!(doc.outline.iter().all(|s| s.title != "foo"), "example headings leaked");
+    assert!(doc.blocks.iter().any(|b| b.text == "# foo\n## foo\n### foo\n#### foo\n##### foo\n###### foo"));
 }
 
 /// Every Markdown file and book in the shared corpus parses without panicking and keeps the
@@ -224,16 +186,8 @@ fn five_megabytes_parse_quickly() {
     let start = Instant::now();
     let doc = markdown::parse(&big, Origin::Stdin);
     let took = start.elapsed();
-    println!(
-        "five_megabytes_parse_quickly: {} bytes, {} blocks in {took:?}",
-        big.len(),
-        doc.blocks.len()
-    );
-    let budget = if cfg!(debug_assertions) {
-        Duration::from_secs(5)
-    } else {
-        Duration::from_millis(700)
-    };
+    println!("five_megabytes_parse_quickly: {} bytes, {} blocks in {took:?}", big.len(), doc.blocks.len());
+    let budget = if cfg!(debug_assertions) { Duration::from_secs(5) } else { Duration::from_millis(700) };
     assert!(took < budget, "took {took:?}");
     check_invariants("5 MB", &doc);
 }
@@ -243,17 +197,8 @@ fn five_megabytes_parse_quickly() {
 fn dump_outlines() {
     let name = std::env::var("DUMP").unwrap_or_default();
     let path = Path::new(&name);
-    let doc = if path.is_dir() {
-        load_book(path)
-    } else {
-        parse_file(&Path::new(CORPUS).join(&name))
-    };
-    println!(
-        "TITLE: {}\nNOTICES: {:?}\n{}",
-        doc.title,
-        doc.notices,
-        doc.outline_text()
-    );
+    let doc = if path.is_dir() { load_book(path) } else { parse_file(&Path::new(CORPUS).join(&name)) };
+    println!("TITLE: {}\nNOTICES: {:?}\n{}", doc.title, doc.notices, doc.outline_text());
     if std::env::var("BLOCKS").is_ok() {
         for (i, b) in doc.blocks.iter().enumerate() {
             println!("{i} {:?} q{} {:?}", b.kind, b.quote, b.text);

@@ -114,7 +114,9 @@ fn sweep_shared_text_corpus() {
 fn print_outlines() {
     let files: Vec<PathBuf> = match std::env::var_os("PLAIN_FILE") {
         Some(f) => vec![PathBuf::from(f)],
-        None => std::fs::read_dir("/work/shared/corpus/text").map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default(),
+        None => std::fs::read_dir("/work/shared/corpus/text")
+            .map(|d| d.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default(),
     };
     for f in files {
         let doc = parse_file(&f);
@@ -139,5 +141,11 @@ fn big_file_timing() {
     let big = text.repeat(target / text.len().max(1) + 1);
     let t = std::time::Instant::now();
     let doc = plain::parse(&big, Origin::Stdin);
-    println!("{} MB -> {} blocks, {} sections in {:?}", big.len() >> 20, doc.blocks.len(), doc.outline.len(), t.elapsed());
+    println!(
+        "{} MB -> {} blocks, {} sections in {:?}",
+        big.len() >> 20,
+        doc.blocks.len(),
+        doc.outline.len(),
+        t.elapsed()
+    );
 }

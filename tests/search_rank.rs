@@ -11,7 +11,11 @@ fn chapters() -> Vec<(&'static str, Vec<&'static str>)> {
     vec![
         (
             "Introduction to the United Nations Approach to Security Sector Reform",
-            vec!["The United Nations’ conceptual framework for SSR", "The United Nations’ role in SSR", "Overview of the ITGNs"],
+            vec![
+                "The United Nations’ conceptual framework for SSR",
+                "The United Nations’ role in SSR",
+                "Overview of the ITGNs",
+            ],
         ),
         (
             "National Ownership of Security Sector Reform",
@@ -62,7 +66,14 @@ struct Builder {
 impl Builder {
     fn heading(&mut self, title: &str, level: u8, parent: Option<usize>) -> usize {
         self.blocks.push(Block::new(BlockKind::Heading { level }, title));
-        self.outline.push(Section { id: String::new(), title: title.into(), level, parent, block: self.blocks.len() - 1, number: None });
+        self.outline.push(Section {
+            id: String::new(),
+            title: title.into(),
+            level,
+            parent,
+            block: self.blocks.len() - 1,
+            number: None,
+        });
         self.outline.len() - 1
     }
     fn para(&mut self, text: &str) {
@@ -133,8 +144,12 @@ fn gendr_chal_finds_challenges_under_the_gender_chapter_first() {
     let index = Index::build(&[seed_doc()]);
     let hits = search(&index, "gendr chal");
     let label = |h: &Hit| index.candidates()[h.candidate].label.clone();
-    assert!(label(&hits[0]).ends_with("Gender-Responsive Security Sector Reform › Challenges and Opportunities"), "{hits:#?}");
-    let other = hits.iter().position(|h| label(h).ends_with("Strategy-Making Processes › Challenges and Opportunities"));
+    assert!(
+        label(&hits[0]).ends_with("Gender-Responsive Security Sector Reform › Challenges and Opportunities"),
+        "{hits:#?}"
+    );
+    let other =
+        hits.iter().position(|h| label(h).ends_with("Strategy-Making Processes › Challenges and Opportunities"));
     if let Some(i) = other {
         assert!(i > 0 && hits[i].score < hits[0].score);
     }
@@ -275,4 +290,3 @@ fn non_ascii_queries_fold_case() {
     let hit = hits.iter().find(|h| h.kind == CandidateKind::Text).expect("hit");
     assert_eq!(highlighted(hit), "ÉLABORÉE");
 }
-

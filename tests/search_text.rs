@@ -128,4 +128,3 @@ fn first_match_from_includes_the_starting_position() {
     assert_eq!(first_match_from(&ms, Anchor::new(3, 0)), Some((0, true)));
     assert_eq!(first_match_from(&[], Anchor::new(0, 0)), None);
 }
-

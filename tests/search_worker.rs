@@ -16,7 +16,14 @@ fn big_doc() -> Document {
             Block::new(BlockKind::Paragraph, format!("{} item{i}", text.join(" ")))
         })
         .collect();
-    Document { title: "big".into(), origin: Origin::Stdin, format: Format::Plain, blocks, outline: Vec::new(), notices: Vec::new() }
+    Document {
+        title: "big".into(),
+        origin: Origin::Stdin,
+        format: Format::Plain,
+        blocks,
+        outline: Vec::new(),
+        notices: Vec::new(),
+    }
 }
 
 fn wait_for(worker: &Worker, generation: u64) -> Vec<(u64, usize)> {
@@ -38,9 +45,12 @@ fn newest_submission_wins() {
     let index = Arc::new(Index::build(&[big_doc()]));
     let notified = Arc::new(AtomicUsize::new(0));
     let n = notified.clone();
-    let worker = Worker::spawn(index, Box::new(move || {
-        n.fetch_add(1, Ordering::SeqCst);
-    }));
+    let worker = Worker::spawn(
+        index,
+        Box::new(move || {
+            n.fetch_add(1, Ordering::SeqCst);
+        }),
+    );
     let queries = ["a", "al", "alp", "alph", "alpha", "alpha i", "alpha item1", "alpha item19999"];
     for (g, q) in queries.iter().enumerate() {
         worker.submit(g as u64 + 1, q, Scope::Library, 10);

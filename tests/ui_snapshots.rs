@@ -49,7 +49,10 @@ fn start_40x12() {
 #[test]
 fn tree_focused_and_jumped_80x24() {
     let mut a = seeds(80, 24);
-    press(&mut a, &[Key::plain(Code::Tab), Key::ch('L'), Key::ch('j'), Key::ch('j'), Key::ch('j'), Key::plain(Code::Enter)]);
+    press(
+        &mut a,
+        &[Key::plain(Code::Tab), Key::ch('L'), Key::ch('j'), Key::ch('j'), Key::ch('j'), Key::plain(Code::Enter)],
+    );
     insta::assert_snapshot!(screen(&a));
 }
 

@@ -46,9 +46,10 @@ pub fn answer(app: &mut App, restore: Option<bool>) {
         Some(true) => restore_draft(app, d),
         Some(false) => {
             if let Some(store) = app.annotations.store.as_ref()
-                && let Err(e) = clear_draft(store, &d.id) {
-                    say(app, format!("Cannot remove the draft: {e}"));
-                }
+                && let Err(e) = clear_draft(store, &d.id)
+            {
+                say(app, format!("Cannot remove the draft: {e}"));
+            }
             app.message = Some("Draft discarded".into());
         }
         None => app.message = Some("The draft is kept; you will be asked again next time".into()),
@@ -90,7 +91,13 @@ fn restore_draft(app: &mut App, d: Draft) {
 fn save_unopened(app: &mut App, d: Draft) {
     let key = DocKey { fingerprint: d.fingerprint.clone(), title: d.doc_title.clone(), last_path: None };
     let t = now_ms();
-    let note = Note { id: d.note_id.clone().unwrap_or_else(new_id), created: t, updated: t, text: d.text.clone(), anchor: d.anchor.clone() };
+    let note = Note {
+        id: d.note_id.clone().unwrap_or_else(new_id),
+        created: t,
+        updated: t,
+        text: d.text.clone(),
+        anchor: d.anchor.clone(),
+    };
     match write(app, &key, |r| r.notes.push(note)) {
         Ok(()) => {
             if let Some(store) = app.annotations.store.as_ref() {

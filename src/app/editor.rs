@@ -79,7 +79,11 @@ pub fn open(app: &mut App, target: Target, text: &str, original: &str, draft: Op
         Target::Existing { note, .. } => Some(note.anchor.clone()),
     }
     .unwrap_or_default();
-    let section = if anchor.section_path.is_empty() { "(before the first heading)".to_string() } else { anchor.section_path.join(" › ") };
+    let section = if anchor.section_path.is_empty() {
+        "(before the first heading)".to_string()
+    } else {
+        anchor.section_path.join(" › ")
+    };
     let quote = anchor.quote.trim().to_string();
     let draft = draft.or_else(|| new_draft(app, &target, anchor));
     app.overlay = Some(Overlay::Editor(Box::new(NoteEditor {
@@ -194,9 +198,10 @@ pub fn run_timer(app: &mut App, now: Instant, force: bool) {
 fn drop_draft(app: &mut App, e: &NoteEditor) {
     exit_hook::set(exit_hook::DRAFT, None);
     if let (Some(store), Some(id)) = (app.annotations.store.as_ref(), e.draft_id())
-        && let Err(err) = clear_draft(store, id) {
-            say(app, format!("Cannot remove the draft: {err}"));
-        }
+        && let Err(err) = clear_draft(store, id)
+    {
+        say(app, format!("Cannot remove the draft: {err}"));
+    }
 }
 
 /// Ctrl-s: write the note, close the editor.

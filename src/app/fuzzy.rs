@@ -73,9 +73,10 @@ fn overlay(app: &mut App) -> Option<&mut FuzzyOverlay> {
 
 pub fn type_key(app: &mut App, key: Key) {
     if let Some(o) = overlay(app)
-        && o.input.edit(key) {
-            o.selected = 0;
-        }
+        && o.input.edit(key)
+    {
+        o.selected = 0;
+    }
 }
 
 /// Up on an empty query recalls the last one; otherwise Up/Down move the selection.
@@ -153,7 +154,9 @@ pub fn accept(app: &mut App) {
         CandidateKind::Text | CandidateKind::Note => {
             // A note's match is inside the note's own text: go to the passage it is on.
             let anchor = match hit.kind {
-                CandidateKind::Note => app.fuzzy.index.as_ref().and_then(|i| i.candidate(hit.candidate)).map_or(hit.anchor, |c| c.anchor),
+                CandidateKind::Note => {
+                    app.fuzzy.index.as_ref().and_then(|i| i.candidate(hit.candidate)).map_or(hit.anchor, |c| c.anchor)
+                }
                 _ => hit.anchor,
             };
             let hit = Hit { anchor, ..hit };
@@ -175,7 +178,13 @@ fn refresh_notes(app: &mut App) {
         .into_iter()
         .filter_map(|e| {
             let at = e.placement?.anchor()?;
-            Some(Candidate { kind: CandidateKind::Note, doc: e.doc?, anchor: at, label: e.anchor().section_path.join(crate::search::PATH_SEP), text: e.label().to_string() })
+            Some(Candidate {
+                kind: CandidateKind::Note,
+                doc: e.doc?,
+                anchor: at,
+                label: e.anchor().section_path.join(crate::search::PATH_SEP),
+                text: e.label().to_string(),
+            })
         })
         .collect();
     let Some(arc) = app.fuzzy.index.as_mut() else { return };

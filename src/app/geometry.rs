@@ -32,7 +32,12 @@ pub fn geometry(cols: u16, rows: u16, tree_shown: bool, tree_width: u16, max_tex
     // The tree never takes more than half the screen, and disappears rather than leave the
     // text pane unusably narrow.
     let tw = tree_width.min(cols / 2);
-    let tree = (tree_shown && tw >= MIN_TREE_WIDTH.min(cols / 2) && tw > 2).then_some(Area { x: 0, y: 0, width: tw, height: body_h });
+    let tree = (tree_shown && tw >= MIN_TREE_WIDTH.min(cols / 2) && tw > 2).then_some(Area {
+        x: 0,
+        y: 0,
+        width: tw,
+        height: body_h,
+    });
     let text_left = tree.map_or(0, |t| t.width + 1);
     let text = Area { x: text_left, y: 0, width: cols.saturating_sub(text_left), height: body_h };
     let margin = if text.width > 20 { 1 } else { 0 };

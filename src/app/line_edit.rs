@@ -30,10 +30,9 @@ impl LineInput {
                     self.text.remove(self.cursor);
                 }
             }
-            (Code::Delete, _, _) | (Code::Char('d'), true, _)
-                if self.cursor < self.text.len() => {
-                    self.text.remove(self.cursor);
-                }
+            (Code::Delete, _, _) | (Code::Char('d'), true, _) if self.cursor < self.text.len() => {
+                self.text.remove(self.cursor);
+            }
             (Code::Left, _, _) | (Code::Char('b'), true, _) => {
                 if let Some(c) = self.text[..self.cursor].chars().next_back() {
                     self.cursor -= c.len_utf8();

@@ -10,12 +10,12 @@ pub mod exit_hook;
 pub mod find;
 pub mod fuzzy;
 pub mod geometry;
+pub mod inline;
 pub mod jumps;
-pub mod loading;
 pub mod line_edit;
+pub mod loading;
 pub mod memory;
 pub mod notes_cli;
-pub mod inline;
 pub mod overlay;
 pub mod record_list;
 pub mod records;
@@ -41,8 +41,6 @@ pub enum Focus {
     Text,
     Tree,
 }
-
-
 
 #[derive(Debug)]
 pub struct App {
@@ -221,10 +219,11 @@ impl App {
             view.pinned_section = pinned;
         }
         if (self.focus == Focus::Text || !self.tree_shown)
-            && let Some(s) = view.current_section(doc) {
-                view.tree.reveal(&doc.outline, s);
-                view.tree.cursor = s;
-            }
+            && let Some(s) = view.current_section(doc)
+        {
+            view.tree.reveal(&doc.outline, s);
+            view.tree.cursor = s;
+        }
         view.tree.scroll_into_view(h);
     }
 }

@@ -10,8 +10,12 @@ use crate::store::draft::Draft;
 
 #[derive(Debug)]
 pub enum Overlay {
-    Help { scroll: usize },
-    Library { selected: usize },
+    Help {
+        scroll: usize,
+    },
+    Library {
+        selected: usize,
+    },
     /// The fuzzy-search overlay (`f`, Ctrl-p).
     Fuzzy(Box<FuzzyOverlay>),
     /// The `/` prompt on the status line.

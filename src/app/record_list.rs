@@ -71,7 +71,15 @@ pub fn open(app: &mut App, which: Which) {
         return;
     }
     let entries = load(app, which);
-    let mut list = RecordList { which, entries, shown: Vec::new(), selected: 0, filter: LineInput::default(), mode: Mode::Browse, undo: Vec::new() };
+    let mut list = RecordList {
+        which,
+        entries,
+        shown: Vec::new(),
+        selected: 0,
+        filter: LineInput::default(),
+        mode: Mode::Browse,
+        undo: Vec::new(),
+    };
     list.refilter();
     app.overlay = Some(Overlay::Records(Box::new(list)));
 }
@@ -219,9 +227,10 @@ fn undo(app: &mut App) {
     sort(&mut l.entries, which);
     l.refilter();
     if let Some(pos) = l.entries.iter().position(|x| x.id() == e.id())
-        && let Some(s) = l.shown.iter().position(|&i| i == pos) {
-            l.selected = s;
-        }
+        && let Some(s) = l.shown.iter().position(|&i| i == pos)
+    {
+        l.selected = s;
+    }
     let key: DocKey = e.key.clone();
     let item = e.item.clone();
     let r = write(app, &key, |r| match item {

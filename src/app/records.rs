@@ -1,10 +1,10 @@
 //! Bookmarks and notes as list entries, read from every document record in the store (open
 //! in the library or not), placed in the text when their document is open; and going to one.
 
+use super::App;
 use super::annotations::{DocKey, doc_with_fingerprint, ensure_open, say};
 use super::find::reveal;
 use super::fuzzy::Mark;
-use super::App;
 use crate::doc::Anchor;
 use crate::store::{Bookmark, Note, Placement, StoredAnchor, reanchor};
 
@@ -62,7 +62,8 @@ impl Entry {
     /// Does every word of `filter` (lower case) occur in the label, quote, section or title?
     pub fn matches(&self, filter: &str) -> bool {
         let a = self.anchor();
-        let hay = format!("{} {} {} {}", self.label(), a.quote, a.section_path.join(" "), self.key.title).to_lowercase();
+        let hay =
+            format!("{} {} {} {}", self.label(), a.quote, a.section_path.join(" "), self.key.title).to_lowercase();
         filter.split_whitespace().all(|w| hay.contains(&w.to_lowercase()))
     }
 }
@@ -95,9 +96,10 @@ pub fn load(app: &mut App, which: Which) -> Vec<Entry> {
     for r in records {
         let doc = doc_with_fingerprint(app, &r.fingerprint);
         if let Which::NotesOf(d) = which
-            && doc != Some(d) {
-                continue;
-            }
+            && doc != Some(d)
+        {
+            continue;
+        }
         let key = DocKey { fingerprint: r.fingerprint.clone(), title: r.title.clone(), last_path: r.last_path.clone() };
         let items: Vec<Item> = match which {
             Which::Bookmarks => r.bookmarks.into_iter().map(Item::Bookmark).collect(),
@@ -121,7 +123,12 @@ pub fn sort(entries: &mut [Entry], which: Which) {
                 let at = e.placement.and_then(|p| p.anchor());
                 (at.is_none(), at.unwrap_or(Anchor::new(e.anchor().block, e.anchor().byte)))
             };
-            (&a.key.title, &a.key.fingerprint, place(a), a.id()).cmp(&(&b.key.title, &b.key.fingerprint, place(b), b.id()))
+            (&a.key.title, &a.key.fingerprint, place(a), a.id()).cmp(&(
+                &b.key.title,
+                &b.key.fingerprint,
+                place(b),
+                b.id(),
+            ))
         }),
     }
 }
@@ -144,7 +151,8 @@ pub fn go_to(app: &mut App, e: &Entry) -> bool {
         None => reanchor(&app.library.docs[doc], e.anchor()),
     };
     let Some(at) = placement.anchor() else {
-        app.message = Some(format!("Orphaned: its passage is no longer in the text (it quoted “{}”)", e.anchor().quote.trim()));
+        app.message =
+            Some(format!("Orphaned: its passage is no longer in the text (it quoted “{}”)", e.anchor().quote.trim()));
         return false;
     };
     let h = app.body_height();

@@ -106,13 +106,17 @@ mod tests {
         let mut s = Settings::default();
         assert!(s.apply_file(DEFAULT_SETTINGS).is_empty());
         let d = Settings::default();
-        assert_eq!((s.max_text_width, s.tree_width, s.no_tree, s.lean, s.margins, s.bandwidth), (d.max_text_width, d.tree_width, d.no_tree, d.lean, d.margins, d.bandwidth));
+        assert_eq!(
+            (s.max_text_width, s.tree_width, s.no_tree, s.lean, s.margins, s.bandwidth),
+            (d.max_text_width, d.tree_width, d.no_tree, d.lean, d.margins, d.bandwidth)
+        );
     }
 
     #[test]
     fn user_lines_apply_and_bad_ones_are_reported() {
         let mut s = Settings::default();
-        let problems = s.apply_file("lean = on\nmargins = off\nbandwidth = 9600\ncolour = red\nmax_width = wide\nno equals sign\n");
+        let problems = s
+            .apply_file("lean = on\nmargins = off\nbandwidth = 9600\ncolour = red\nmax_width = wide\nno equals sign\n");
         assert!(s.lean);
         assert_eq!(s.margins, Margins::Off);
         assert_eq!(s.bandwidth, Some(9600));

@@ -157,7 +157,8 @@ mod tests {
     use super::*;
 
     fn outline() -> Vec<Section> {
-        let s = |t: &str, level, parent| Section { id: t.into(), title: t.into(), level, parent, block: 0, number: None };
+        let s =
+            |t: &str, level, parent| Section { id: t.into(), title: t.into(), level, parent, block: 0, number: None };
         vec![s("A", 1, None), s("A1", 2, Some(0)), s("A1a", 3, Some(1)), s("A2", 2, Some(0)), s("B", 1, None)]
     }
 

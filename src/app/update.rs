@@ -1,7 +1,9 @@
 //! `update`: the only place application state changes. Pure: no I/O, no terminal.
 
 use super::geometry::{MIN_TREE_WIDTH, TREE_AT_START_MIN_COLS};
-use super::{Action, App, Command, Focus, Overlay, bookmarks, drafts, editor, find, fuzzy, inline, record_list, resume};
+use super::{
+    Action, App, Command, Focus, Overlay, bookmarks, drafts, editor, find, fuzzy, inline, record_list, resume,
+};
 use crate::doc::{Anchor, Document};
 use crate::input::Key;
 

@@ -24,7 +24,14 @@ pub struct DocView {
 
 impl DocView {
     pub fn new(doc: &Document) -> DocView {
-        DocView { top: Anchor::default(), top_back: 0, layout: None, tree: TreeState::new(&doc.outline, 3), jumps: JumpList::default(), pinned_section: None }
+        DocView {
+            top: Anchor::default(),
+            top_back: 0,
+            layout: None,
+            tree: TreeState::new(&doc.outline, 3),
+            jumps: JumpList::default(),
+            pinned_section: None,
+        }
     }
 
     /// Re-wrap when the width changed; the top anchor is untouched, so the same text stays on top.

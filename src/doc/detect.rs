@@ -28,11 +28,7 @@ pub fn detect_format(name: &str, text: &str) -> Format {
     if MARKDOWN_EXTENSIONS.iter().any(|ext| lower.ends_with(ext)) {
         return Format::Markdown;
     }
-    if Evidence::scan(sniffed_prefix(text)).is_markdown() {
-        Format::Markdown
-    } else {
-        Format::Plain
-    }
+    if Evidence::scan(sniffed_prefix(text)).is_markdown() { Format::Markdown } else { Format::Plain }
 }
 
 fn sniffed_prefix(text: &str) -> &str {
@@ -80,8 +76,7 @@ impl Evidence {
     }
 
     fn is_markdown(&self) -> bool {
-        self.atx_headings >= 2
-            && (self.fence_lines >= 2 || self.inline_links >= 2 || self.front_matter)
+        self.atx_headings >= 2 && (self.fence_lines >= 2 || self.inline_links >= 2 || self.front_matter)
     }
 }
 
@@ -98,12 +93,8 @@ fn count_inline_links(line: &str) -> usize {
     while let Some(mid) = rest.find("](") {
         let before = &rest[..mid];
         let after = &rest[mid + 2..];
-        let has_text = before
-            .rfind('[')
-            .is_some_and(|open| open + 1 < before.len());
-        let target_ok = after
-            .find(')')
-            .is_some_and(|close| close > 0 && !after[..close].contains(' '));
+        let has_text = before.rfind('[').is_some_and(|open| open + 1 < before.len());
+        let target_ok = after.find(')').is_some_and(|close| close > 0 && !after[..close].contains(' '));
         if has_text && target_ok {
             count += 1;
         }
@@ -115,8 +106,8 @@ fn count_inline_links(line: &str) -> usize {
 #[cfg(test)]
 mod tests {
     // The corpus check reports on stderr directly: the harness hides output of passing tests.
-    use std::io::Write as _;
     use super::*;
+    use std::io::Write as _;
 
     #[test]
     fn markdown_extensions_win_whatever_the_content() {
@@ -164,12 +155,8 @@ mod tests {
         let mut checked = 0;
         for entry in std::fs::read_dir(&dir).expect("seeds folder") {
             let path = entry.expect("entry").path();
-            let text =
-                String::from_utf8_lossy(&std::fs::read(&path).expect("read seed")).into_owned();
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let text = String::from_utf8_lossy(&std::fs::read(&path).expect("read seed")).into_owned();
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             assert_eq!(detect_format(&name, &text), Format::Plain, "{name}");
             checked += 1;
         }
@@ -181,30 +168,20 @@ mod tests {
     fn corpus_texts_are_detected() {
         let root = std::path::Path::new("/work/shared/corpus");
         if !root.exists() {
-            let _ = writeln!(std::io::stderr(), 
-                "corpus_texts_are_detected: skipped, {} does not exist",
-                root.display()
-            );
+            let _ =
+                writeln!(std::io::stderr(), "corpus_texts_are_detected: skipped, {} does not exist", root.display());
             return;
         }
-        let read = |p: &std::path::Path| {
-            String::from_utf8_lossy(&std::fs::read(p).expect("read")).into_owned()
-        };
+        let read = |p: &std::path::Path| String::from_utf8_lossy(&std::fs::read(p).expect("read")).into_owned();
         let mut checked = 0;
         for entry in std::fs::read_dir(root.join("text")).expect("text corpus") {
             let path = entry.expect("entry").path();
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             assert_eq!(detect_format(&name, &read(&path)), Format::Plain, "{name}");
             checked += 1;
         }
         let spec = root.join("markdown/commonmark-spec-0.5.4__spec.txt");
-        assert_eq!(
-            detect_format("commonmark-spec-0.5.4__spec.txt", &read(&spec)),
-            Format::Markdown
-        );
+        assert_eq!(detect_format("commonmark-spec-0.5.4__spec.txt", &read(&spec)), Format::Markdown);
         let _ = writeln!(std::io::stderr(), "corpus_texts_are_detected: ran on {checked} plain texts and the spec");
     }
 }

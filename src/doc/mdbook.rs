@@ -8,18 +8,14 @@ use std::path::{Path, PathBuf};
 
 use summary::{Chapter, Entry};
 
-use super::{
-    Block, BlockKind, Document, Format, Origin, Section, assign_section_ids, decode, markdown,
-};
+use super::{Block, BlockKind, Document, Format, Origin, Section, assign_section_ids, decode, markdown};
 
 /// If `dir` is an mdBook (a `SUMMARY.md` in it or in `dir/src`), read the whole book as one
 /// document. None when `dir` is not a book; Err with a message when it is but cannot be read.
 /// Chapter files that are missing or unreadable become a notice and a short placeholder
 /// paragraph; draft chapters (empty link target) are skipped and their sub-chapters move up.
 pub fn load_book(dir: &Path) -> Option<Result<Document, String>> {
-    let src = [dir.to_path_buf(), dir.join("src")]
-        .into_iter()
-        .find(|d| d.join("SUMMARY.md").is_file())?;
+    let src = [dir.to_path_buf(), dir.join("src")].into_iter().find(|d| d.join("SUMMARY.md").is_file())?;
     Some(read_book(dir, &src))
 }
 
@@ -30,10 +26,7 @@ fn read_book(dir: &Path, src: &Path) -> Result<Document, String> {
     if summary.chapter_count() == 0 {
         return Err(format!("{}: lists no chapters", summary_path.display()));
     }
-    let mut book = BookBuilder {
-        src: src.to_path_buf(),
-        ..BookBuilder::default()
-    };
+    let mut book = BookBuilder { src: src.to_path_buf(), ..BookBuilder::default() };
     // (list depth, outline index) of the numbered chapters that can still take children.
     let mut open: Vec<(usize, usize)> = Vec::new();
     let mut part: Option<usize> = None;
@@ -59,32 +52,18 @@ fn read_book(dir: &Path, src: &Path) -> Result<Document, String> {
             }
         }
     }
-    let BookBuilder {
-        mut blocks,
-        mut outline,
-        notices,
-        ..
-    } = book;
+    let BookBuilder { mut blocks, mut outline, notices, .. } = book;
     // Heading blocks show the depth they have in the book, not in their chapter file.
     for s in &outline {
         if let Some(b) = blocks.get_mut(s.block) {
-            b.kind = BlockKind::Heading {
-                level: s.level.min(6),
-            };
+            b.kind = BlockKind::Heading { level: s.level.min(6) };
         }
     }
     assign_section_ids(&mut outline);
     let title = book_toml_title(&dir.join("book.toml"))
         .or(summary.title)
         .unwrap_or_else(|| Origin::File(dir.to_path_buf()).display_name());
-    Ok(Document {
-        title,
-        origin: Origin::File(dir.to_path_buf()),
-        format: Format::Markdown,
-        blocks,
-        outline,
-        notices,
-    })
+    Ok(Document { title, origin: Origin::File(dir.to_path_buf()), format: Format::Markdown, blocks, outline, notices })
 }
 
 #[derive(Default)]
@@ -103,30 +82,12 @@ impl BookBuilder {
     /// A new heading block with an outline entry pointing at it.
     fn add_heading_entry(&mut self, title: &str, parent: Option<usize>) -> usize {
         let level = self.level_under(parent);
-        self.blocks.push(Block::new(
-            BlockKind::Heading {
-                level: level.min(6),
-            },
-            title,
-        ));
+        self.blocks.push(Block::new(BlockKind::Heading { level: level.min(6) }, title));
         self.push_section(title, level, parent, self.blocks.len() - 1)
     }
 
-    fn push_section(
-        &mut self,
-        title: &str,
-        level: u8,
-        parent: Option<usize>,
-        block: usize,
-    ) -> usize {
-        self.outline.push(Section {
-            id: String::new(),
-            title: title.to_string(),
-            level,
-            parent,
-            block,
-            number: None,
-        });
+    fn push_section(&mut self, title: &str, level: u8, parent: Option<usize>, block: usize) -> usize {
+        self.outline.push(Section { id: String::new(), title: title.to_string(), level, parent, block, number: None });
         self.outline.len() - 1
     }
 
@@ -141,18 +102,13 @@ impl BookBuilder {
                 doc
             }
             Err(e) => {
-                self.notices
-                    .push(format!("Chapter \"{}\" could not be read ({e}).", ch.title));
+                self.notices.push(format!("Chapter \"{}\" could not be read ({e}).", ch.title));
                 let idx = self.add_heading_entry(&ch.title, parent);
-                self.blocks.push(Block::new(
-                    BlockKind::Paragraph,
-                    format!("[missing chapter file: {rel}]"),
-                ));
+                self.blocks.push(Block::new(BlockKind::Paragraph, format!("[missing chapter file: {rel}]")));
                 return Some(idx);
             }
         };
-        self.notices
-            .extend(doc.notices.iter().map(|n| format!("{rel}: {n}")));
+        self.notices.extend(doc.notices.iter().map(|n| format!("{rel}: {n}")));
         Some(self.graft(&ch.title, parent, doc))
     }
 
@@ -179,12 +135,7 @@ impl BookBuilder {
             }
             let book_parent = s.parent.map_or(chapter, |p| mapped[p]);
             let lvl = self.outline[book_parent].level.saturating_add(1);
-            mapped.push(self.push_section(
-                &s.title,
-                lvl,
-                Some(book_parent),
-                s.block + block_offset,
-            ));
+            mapped.push(self.push_section(&s.title, lvl, Some(book_parent), s.block + block_offset));
         }
         self.blocks.extend(doc.blocks);
         chapter
@@ -224,9 +175,7 @@ fn hide_rust_boilerplate(blocks: &mut [Block]) {
 
 fn read_text(path: &Path) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    decode::decode(&bytes)
-        .map(|d| d.text)
-        .map_err(|_| format!("{}: not a text file", path.display()))
+    decode::decode(&bytes).map(|d| d.text).map_err(|_| format!("{}: not a text file", path.display()))
 }
 
 /// A SUMMARY link target as a relative file path: no "./", no "#fragment", %XX decoded.
@@ -237,9 +186,7 @@ fn clean_link(link: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok());
+        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
         match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
             (b'%', Some(v)) => {
                 out.push(v);

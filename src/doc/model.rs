@@ -17,10 +17,9 @@ impl Origin {
     pub fn display_name(&self) -> String {
         match self {
             Origin::Bundled(n) => n.clone(),
-            Origin::File(p) => p
-                .file_name()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| p.display().to_string()),
+            Origin::File(p) => {
+                p.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| p.display().to_string())
+            }
             Origin::Stdin => "stdin".to_string(),
         }
     }
@@ -89,13 +88,20 @@ pub struct Table {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BlockKind {
     /// A heading; `level` is 1 for the largest. Its text is the title.
-    Heading { level: u8 },
+    Heading {
+        level: u8,
+    },
     Paragraph,
     /// One list item's paragraph. `depth` counts from 0; `marker` is what the source shows
     /// ("•", "1.", "[x]"), or empty for a continuation paragraph of the same item.
-    ListItem { depth: u8, marker: String },
+    ListItem {
+        depth: u8,
+        marker: String,
+    },
     /// Preformatted text: lines separated by '\n', never reflowed.
-    Code { lang: Option<String> },
+    Code {
+        lang: Option<String>,
+    },
     /// The block's text holds the cells as "cell\tcell\n" rows so search and anchors see them.
     Table(Table),
     /// A horizontal rule or page break.
@@ -240,14 +246,8 @@ mod tests {
 
     #[test]
     fn ids_are_path_based_and_deduplicated() {
-        let sec = |t: &str, parent| Section {
-            id: String::new(),
-            title: t.into(),
-            level: 1,
-            parent,
-            block: 0,
-            number: None,
-        };
+        let sec =
+            |t: &str, parent| Section { id: String::new(), title: t.into(), level: 1, parent, block: 0, number: None };
         let mut o = vec![sec("A", None), sec("Intro", Some(0)), sec("Intro", Some(0))];
         assign_section_ids(&mut o);
         assert_eq!(o[1].id, "a/intro");

@@ -39,14 +39,18 @@ impl Dispatcher {
             });
         }
         let counts_allowed = !contexts.contains(&Context::List);
-        if counts_allowed && self.pending.is_empty() && !key.ctrl && !key.alt
+        if counts_allowed
+            && self.pending.is_empty()
+            && !key.ctrl
+            && !key.alt
             && let Code::Char(c @ '0'..='9') = key.code
-                && (c != '0' || self.count.is_some()) {
-                    let d = c as usize - '0' as usize;
-                    // Saturate: a cat on the keyboard should not overflow.
-                    self.count = Some(self.count.unwrap_or(0).saturating_mul(10).saturating_add(d).min(100_000_000));
-                    return None;
-                }
+            && (c != '0' || self.count.is_some())
+        {
+            let d = c as usize - '0' as usize;
+            // Saturate: a cat on the keyboard should not overflow.
+            self.count = Some(self.count.unwrap_or(0).saturating_mul(10).saturating_add(d).min(100_000_000));
+            return None;
+        }
         if key.code == Code::Esc && (self.count.is_some() || !self.pending.is_empty()) {
             self.reset();
             return None;
@@ -96,7 +100,10 @@ mod tests {
         assert_eq!(run(&[Key::ch('5'), Key::ch('0'), Key::ch('%')], &r), vec![Action::Run(Command::Percent, Some(50))]);
         assert_eq!(run(&[Key::ch('2'), Key::ch('5'), Key::ch('p')], &r), vec![Action::Run(Command::Percent, Some(25))]);
         assert_eq!(run(&[Key::ch('0')], &r), vec![]);
-        assert_eq!(run(&[Key::ch('3'), Key::plain(Code::Esc), Key::ch('j')], &r), vec![Action::Run(Command::LineDown, None)]);
+        assert_eq!(
+            run(&[Key::ch('3'), Key::plain(Code::Esc), Key::ch('j')], &r),
+            vec![Action::Run(Command::LineDown, None)]
+        );
     }
 
     #[test]
@@ -112,7 +119,10 @@ mod tests {
         assert_eq!(run(&[Key::ch('j')], &t), vec![Action::Run(Command::TreeDown, None)]);
         assert_eq!(run(&[Key::ch('t')], &t), vec![Action::Run(Command::ToggleTree, None)]);
         let f = [Context::Field];
-        assert_eq!(run(&[Key::ch('q'), Key::ch('5')], &f), vec![Action::Type(Key::ch('q')), Action::Type(Key::ch('5'))]);
+        assert_eq!(
+            run(&[Key::ch('q'), Key::ch('5')], &f),
+            vec![Action::Type(Key::ch('q')), Action::Type(Key::ch('5'))]
+        );
         assert_eq!(run(&[Key::plain(Code::Esc)], &f), vec![Action::Run(Command::Close, None)]);
         let l = [Context::List];
         assert_eq!(run(&[Key::ch('q')], &l), vec![Action::Run(Command::Close, None)]);

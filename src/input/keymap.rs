@@ -106,10 +106,10 @@ impl Keymap {
             let [ctx, cmd, keys, help] = fields[..] else {
                 return Err(format!("keymap line {}: expected 4 fields separated by ' | '", n + 1));
             };
-            let context = Context::from_name(ctx)
-                .ok_or_else(|| format!("keymap line {}: unknown context {ctx:?}", n + 1))?;
-            let command = Command::from_name(cmd)
-                .ok_or_else(|| format!("keymap line {}: unknown command {cmd:?}", n + 1))?;
+            let context =
+                Context::from_name(ctx).ok_or_else(|| format!("keymap line {}: unknown context {ctx:?}", n + 1))?;
+            let command =
+                Command::from_name(cmd).ok_or_else(|| format!("keymap line {}: unknown command {cmd:?}", n + 1))?;
             let mut seqs = Vec::new();
             let mut names = Vec::new();
             for tok in keys.split_whitespace() {
@@ -133,7 +133,9 @@ impl Keymap {
             }
             let fields: Vec<&str> = t.split(" | ").map(str::trim).collect();
             let parsed = match fields[..] {
-                [_, _, _] | [_, _, _, _] => Keymap::parse(&format!("{} | {} | {} | -", fields[0], fields[1], fields[2])),
+                [_, _, _] | [_, _, _, _] => {
+                    Keymap::parse(&format!("{} | {} | {} | -", fields[0], fields[1], fields[2]))
+                }
                 _ => Err(format!("keymap line {}: expected context | command | keys", n + 1)),
             };
             match parsed {
@@ -144,7 +146,9 @@ impl Keymap {
                             b.keys = new.keys;
                             b.key_names = new.key_names;
                         }
-                        None => problems.push(format!("keymap line {}: {} is not bound in that context", n + 1, fields[1])),
+                        None => {
+                            problems.push(format!("keymap line {}: {} is not bound in that context", n + 1, fields[1]))
+                        }
                     }
                 }
                 Err(e) => problems.push(e.replacen("keymap line 1", &format!("keymap line {}", n + 1), 1)),

@@ -38,13 +38,7 @@ pub(super) fn build_range(doc: &Document, opts: LayoutOptions, range: Range<usiz
         b.block(i, block);
     }
     b.lines.shrink_to_fit();
-    Layout {
-        opts,
-        first_block: range.start,
-        lines: b.lines,
-        blocks: b.blocks,
-        tables: b.tables,
-    }
+    Layout { opts, first_block: range.start, lines: b.lines, blocks: b.blocks, tables: b.tables }
 }
 
 pub(super) fn is_list(b: &Block) -> bool {
@@ -53,15 +47,7 @@ pub(super) fn is_list(b: &Block) -> bool {
 
 impl VisualLine {
     pub(crate) fn new(block: usize, start: usize, end: usize, kind: LineKind) -> VisualLine {
-        VisualLine {
-            block,
-            start,
-            end,
-            blank: kind == LineKind::Blank,
-            kind,
-            row: 0,
-            sub: 0,
-        }
+        VisualLine { block, start, end, blank: kind == LineKind::Blank, kind, row: 0, sub: 0 }
     }
 }
 
@@ -124,11 +110,7 @@ impl Builder {
     }
 
     fn prose(&mut self, i: usize, block: &Block, avail: usize) {
-        let spec = WrapSpec {
-            first: avail,
-            rest: avail,
-            code: false,
-        };
+        let spec = WrapSpec { first: avail, rest: avail, code: false };
         let mut widest = 0;
         let lines = &mut self.lines;
         wrap(&block.text, 0..block.text.len(), spec, |p| {
@@ -145,18 +127,10 @@ impl Builder {
     }
 
     fn code(&mut self, i: usize, block: &Block, avail: usize) {
-        let spec = WrapSpec {
-            first: avail,
-            rest: code_rest(avail),
-            code: true,
-        };
+        let spec = WrapSpec { first: avail, rest: code_rest(avail), code: true };
         let lines = &mut self.lines;
         wrap(&block.text, 0..block.text.len(), spec, |p| {
-            let kind = if p.cont {
-                LineKind::CodeCont
-            } else {
-                LineKind::CodeFirst
-            };
+            let kind = if p.cont { LineKind::CodeCont } else { LineKind::CodeFirst };
             lines.push(VisualLine::new(i, p.start, p.end, kind));
         });
     }

@@ -16,18 +16,12 @@ pub struct LayoutCache {
 impl LayoutCache {
     /// A cache holding at most `capacity` layouts (at least one).
     pub fn new(capacity: usize) -> LayoutCache {
-        LayoutCache {
-            capacity: capacity.max(1),
-            entries: Vec::new(),
-        }
+        LayoutCache { capacity: capacity.max(1), entries: Vec::new() }
     }
 
     /// The layout of `doc` for `opts`, built if not cached.
     pub fn get(&mut self, doc: &Document, opts: LayoutOptions) -> &Layout {
-        let opts = LayoutOptions {
-            width: opts.width.max(1),
-            ..opts
-        };
+        let opts = LayoutOptions { width: opts.width.max(1), ..opts };
         match self.entries.iter().position(|l| l.options() == opts) {
             Some(i) => {
                 let hit = self.entries.remove(i);
@@ -46,10 +40,7 @@ impl LayoutCache {
 
     /// Whether a layout for `opts` is cached.
     pub fn contains(&self, opts: LayoutOptions) -> bool {
-        let opts = LayoutOptions {
-            width: opts.width.max(1),
-            ..opts
-        };
+        let opts = LayoutOptions { width: opts.width.max(1), ..opts };
         self.entries.iter().any(|l| l.options() == opts)
     }
 
@@ -74,10 +65,7 @@ mod tests {
             notices: Vec::new(),
         };
         let mut c = LayoutCache::new(2);
-        let o = |w| LayoutOptions {
-            width: w,
-            ascii: false,
-        };
+        let o = |w| LayoutOptions { width: w, ascii: false };
         assert_eq!(c.get(&doc, o(5)).len(), 4);
         c.get(&doc, o(80));
         c.get(&doc, o(5));

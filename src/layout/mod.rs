@@ -134,24 +134,12 @@ pub struct Layout {
 impl Layout {
     /// Wrap every block of `doc` to `width` columns (width >= 1) with box drawing characters.
     pub fn build(doc: &Document, width: u16) -> Layout {
-        Layout::build_with(
-            doc,
-            &LayoutOptions {
-                width,
-                ascii: false,
-            },
-        )
+        Layout::build_with(doc, &LayoutOptions { width, ascii: false })
     }
 
     /// Wrap every block of `doc` with the given options.
     pub fn build_with(doc: &Document, opts: &LayoutOptions) -> Layout {
-        build::build(
-            doc,
-            LayoutOptions {
-                width: opts.width.max(1),
-                ascii: opts.ascii,
-            },
-        )
+        build::build(doc, LayoutOptions { width: opts.width.max(1), ascii: opts.ascii })
     }
 
     pub fn width(&self) -> u16 {
@@ -187,19 +175,13 @@ impl Layout {
 
     /// The text of line `i` as drawn (all segments joined), for tests, copying and search.
     pub fn line_text(&self, doc: &Document, i: usize) -> String {
-        self.segments(doc, i)
-            .iter()
-            .map(|s| s.text.as_ref())
-            .collect()
+        self.segments(doc, i).iter().map(|s| s.text.as_ref()).collect()
     }
 
     /// The anchor at the start of line `i` (clamped to the last line; default when empty).
     pub fn anchor_of(&self, i: usize) -> Anchor {
         match self.lines.get(i.min(self.lines.len().saturating_sub(1))) {
-            Some(l) => Anchor {
-                block: l.block,
-                byte: l.start,
-            },
+            Some(l) => Anchor { block: l.block, byte: l.start },
             None => Anchor::default(),
         }
     }
@@ -208,9 +190,7 @@ impl Layout {
     /// search). Lines are sorted by (block, start); a blank separator shares its key with the
     /// block's first line and precedes it, so the first line wins.
     pub fn line_of(&self, anchor: Anchor) -> usize {
-        let idx = self
-            .lines
-            .partition_point(|l| (l.block, l.start) <= (anchor.block, anchor.byte));
+        let idx = self.lines.partition_point(|l| (l.block, l.start) <= (anchor.block, anchor.byte));
         idx.saturating_sub(1)
     }
 

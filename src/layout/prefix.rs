@@ -61,13 +61,7 @@ pub(crate) fn width_of(block: &Block, hang: usize, width: usize) -> usize {
 }
 
 /// The prefix segments of a line of `block`; `first` is its first visual line (gets the marker).
-pub(crate) fn pieces<'a>(
-    block: &'a Block,
-    hang: usize,
-    first: bool,
-    width: usize,
-    ascii: bool,
-) -> Vec<Segment<'a>> {
+pub(crate) fn pieces<'a>(block: &'a Block, hang: usize, first: bool, width: usize, ascii: bool) -> Vec<Segment<'a>> {
     let mut out = Vec::new();
     for _ in 0..block.quote {
         out.push(seg(Cow::Borrowed(quote_bar(ascii)), SegKind::QuoteBar));
@@ -88,18 +82,12 @@ pub(crate) fn pieces<'a>(
 
 /// Quote bars alone (tables, rules, headings use only these), fitted to `width`.
 pub(crate) fn quote_pieces(quote: u8, width: usize, ascii: bool) -> Vec<Segment<'static>> {
-    let bars = (0..quote)
-        .map(|_| seg(Cow::Borrowed(quote_bar(ascii)), SegKind::QuoteBar))
-        .collect();
+    let bars = (0..quote).map(|_| seg(Cow::Borrowed(quote_bar(ascii)), SegKind::QuoteBar)).collect();
     fit(bars, (quote as usize * 2).min(limit(width)))
 }
 
 fn seg<'a>(text: Cow<'a, str>, kind: SegKind) -> Segment<'a> {
-    Segment {
-        text,
-        style: Inline::PLAIN,
-        kind,
-    }
+    Segment { text, style: Inline::PLAIN, kind }
 }
 
 /// Cuts `pieces` to exactly `target` columns (by graphemes, padding with spaces where a wide

@@ -24,12 +24,7 @@ pub(super) fn segments<'a>(layout: &Layout, doc: &'a Document, i: usize) -> Vec<
         LineKind::Text => {
             let mut out = prefix::pieces(block, hang, l.start == 0, width, ascii);
             let avail = width - prefix::width_of(block, hang, width);
-            let how = Draw {
-                avail,
-                code: false,
-                kind: body_kind(block),
-                ascii,
-            };
+            let how = Draw { avail, code: false, kind: body_kind(block), ascii };
             render(text, l.start..l.end, how, &Styles::of(block), &mut out);
             out
         }
@@ -38,19 +33,10 @@ pub(super) fn segments<'a>(layout: &Layout, doc: &'a Document, i: usize) -> Vec<
             let mut avail = width - prefix::width_of(block, 0, width);
             if l.kind == LineKind::CodeCont && code_rest(avail) < avail {
                 let mark = if ascii { "> " } else { "↪ " };
-                out.push(Segment {
-                    text: Cow::Borrowed(mark),
-                    style: Inline::PLACEHOLDER,
-                    kind: SegKind::Code,
-                });
+                out.push(Segment { text: Cow::Borrowed(mark), style: Inline::PLACEHOLDER, kind: SegKind::Code });
                 avail = code_rest(avail);
             }
-            let how = Draw {
-                avail,
-                code: true,
-                kind: SegKind::Code,
-                ascii,
-            };
+            let how = Draw { avail, code: true, kind: SegKind::Code, ascii };
             render(text, l.start..l.end, how, &Styles::of(block), &mut out);
             out
         }
@@ -76,11 +62,7 @@ pub(super) fn segments<'a>(layout: &Layout, doc: &'a Document, i: usize) -> Vec<
         LineKind::Rule => {
             let mut out = prefix::quote_pieces(block.quote, width, ascii);
             let avail = width - prefix::width_of(block, 0, width);
-            out.push(Segment {
-                text: Cow::Owned(rule(avail, ascii)),
-                style: Inline::PLAIN,
-                kind: SegKind::Rule,
-            });
+            out.push(Segment { text: Cow::Owned(rule(avail, ascii)), style: Inline::PLAIN, kind: SegKind::Rule });
             out
         }
         LineKind::TableRow
@@ -117,10 +99,7 @@ fn body_kind(block: &Block) -> SegKind {
 /// A separator inside a quote keeps the bars of the quote levels both neighbours share, so a
 /// multi-paragraph quote reads as one.
 fn blank<'a>(doc: &Document, block: usize, width: usize, ascii: bool) -> Vec<Segment<'a>> {
-    let (Some(prev), Some(next)) = (
-        block.checked_sub(1).and_then(|p| doc.blocks.get(p)),
-        doc.blocks.get(block),
-    ) else {
+    let (Some(prev), Some(next)) = (block.checked_sub(1).and_then(|p| doc.blocks.get(p)), doc.blocks.get(block)) else {
         return Vec::new();
     };
     let depth = prev.quote.min(next.quote);

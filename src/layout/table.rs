@@ -46,9 +46,7 @@ impl TableLayout {
         let Some(r) = self.rows.get(row) else {
             return text.len()..text.len();
         };
-        cell_ranges(text, r.clone())
-            .nth(col)
-            .unwrap_or(r.end..r.end)
+        cell_ranges(text, r.clone()).nth(col).unwrap_or(r.end..r.end)
     }
 }
 
@@ -88,11 +86,7 @@ pub(crate) fn build(
     push: &mut dyn FnMut(VisualLine),
 ) -> TableLayout {
     let rows = row_ranges(text);
-    let ncols = rows
-        .iter()
-        .map(|r| cell_ranges(text, r.clone()).count())
-        .max()
-        .unwrap_or(0);
+    let ncols = rows.iter().map(|r| cell_ranges(text, r.clone()).count()).max().unwrap_or(0);
     let header_rows = table.header_rows.min(rows.len());
     let mut natural = vec![0; ncols];
     let mut words = vec![0; ncols];
@@ -104,18 +98,11 @@ pub(crate) fn build(
     }
     let mode = match grid_widths(&natural, avail) {
         Some(widths) => TableMode::Grid { widths },
-        None => TableMode::Records {
-            label_row: (header_rows > 0 && rows.len() > header_rows).then(|| header_rows - 1),
-        },
+        None => {
+            TableMode::Records { label_row: (header_rows > 0 && rows.len() > header_rows).then(|| header_rows - 1) }
+        }
     };
-    let tl = TableLayout {
-        block,
-        rows,
-        header_rows,
-        ncols,
-        mode,
-        avail,
-    };
+    let tl = TableLayout { block, rows, header_rows, ncols, mode, avail };
     if tl.rows.is_empty() {
         push(VisualLine::new(block, 0, 0, LineKind::Text));
         return tl;
@@ -146,8 +133,7 @@ fn grid_widths(natural: &[usize], avail: usize) -> Option<Vec<usize>> {
     let mut left = space;
     loop {
         let share = left / open.len();
-        let (fits, wide): (Vec<usize>, Vec<usize>) =
-            open.iter().partition(|&&j| natural[j] <= share);
+        let (fits, wide): (Vec<usize>, Vec<usize>) = open.iter().partition(|&&j| natural[j] <= share);
         if fits.is_empty() {
             for (k, &j) in wide.iter().enumerate() {
                 widths[j] = share + usize::from(k < left % wide.len());
@@ -170,41 +156,20 @@ fn grid_widths(natural: &[usize], avail: usize) -> Option<Vec<usize>> {
 pub(crate) fn cell_pieces(text: &str, cell: Range<usize>, w: usize) -> Vec<Piece> {
     let mut v = Vec::new();
     if w == 0 {
-        v.push(Piece {
-            start: cell.start,
-            end: cell.start,
-            width: 0,
-            cont: false,
-        });
+        v.push(Piece { start: cell.start, end: cell.start, width: 0, cont: false });
         return v;
     }
-    wrap(
-        text,
-        cell,
-        WrapSpec {
-            first: w,
-            rest: w,
-            code: false,
-        },
-        |p| v.push(p),
-    );
+    wrap(text, cell, WrapSpec { first: w, rest: w, code: false }, |p| v.push(p));
     v
 }
 
 fn grid_lines(tl: &TableLayout, text: &str, widths: &[usize], push: &mut dyn FnMut(VisualLine)) {
     for (r, row) in tl.rows.iter().enumerate() {
-        let cells: Vec<Vec<Piece>> = (0..tl.ncols)
-            .map(|j| cell_pieces(text, tl.cell(text, r, j), widths[j]))
-            .collect();
+        let cells: Vec<Vec<Piece>> = (0..tl.ncols).map(|j| cell_pieces(text, tl.cell(text, r, j), widths[j])).collect();
         let subs = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
         for k in 0..subs {
             // The earliest byte shown on this sub-line keeps starts increasing down the row.
-            let start = cells
-                .iter()
-                .filter_map(|c| c.get(k))
-                .map(|p| p.start)
-                .min()
-                .unwrap_or(row.start);
+            let start = cells.iter().filter_map(|c| c.get(k)).map(|p| p.start).min().unwrap_or(row.start);
             let end = tl.rows.get(r + 1).map_or(text.len(), |next| next.start);
             let mut l = VisualLine::new(tl.block, start, end, LineKind::TableRow);
             l.row = r as u32;
@@ -212,8 +177,7 @@ fn grid_lines(tl: &TableLayout, text: &str, widths: &[usize], push: &mut dyn FnM
             push(l);
         }
         if r + 1 == tl.header_rows && r + 1 < tl.rows.len() {
-            let mut l =
-                VisualLine::new(tl.block, row.end, tl.rows[r + 1].start, LineKind::TableSep);
+            let mut l = VisualLine::new(tl.block, row.end, tl.rows[r + 1].start, LineKind::TableSep);
             l.row = r as u32;
             push(l);
         }
@@ -222,20 +186,11 @@ fn grid_lines(tl: &TableLayout, text: &str, widths: &[usize], push: &mut dyn FnM
 
 /// The label drawn before a record value: the header cell and ": ", or `#n: ` for an empty
 /// header cell; None for tables without a header.
-pub(crate) fn label(
-    tl: &TableLayout,
-    text: &str,
-    label_row: Option<usize>,
-    col: usize,
-) -> Option<String> {
+pub(crate) fn label(tl: &TableLayout, text: &str, label_row: Option<usize>, col: usize) -> Option<String> {
     let row = label_row?;
     let cell = tl.cell(text, row, col);
     let name = crate::doc::sanitize::visible(text.get(cell).unwrap_or("").trim());
-    Some(if name.is_empty() {
-        format!("#{}: ", col + 1)
-    } else {
-        format!("{name}: ")
-    })
+    Some(if name.is_empty() { format!("#{}: ", col + 1) } else { format!("{name}: ") })
 }
 
 /// Columns of a record line's prefix: (first line, continuation lines).
@@ -245,42 +200,24 @@ pub(crate) fn label_widths(label: Option<&str>, avail: usize) -> (usize, usize) 
     (first, first.min(2))
 }
 
-fn record_lines(
-    tl: &TableLayout,
-    text: &str,
-    label_row: Option<usize>,
-    push: &mut dyn FnMut(VisualLine),
-) {
+fn record_lines(tl: &TableLayout, text: &str, label_row: Option<usize>, push: &mut dyn FnMut(VisualLine)) {
     let body = match label_row {
         Some(h) => h + 1..tl.rows.len(),
         None => 0..tl.rows.len(),
     };
     for r in body.clone() {
         if r > body.start {
-            let mut l = VisualLine::new(
-                tl.block,
-                tl.rows[r - 1].end,
-                tl.rows[r].start,
-                LineKind::RecordSep,
-            );
+            let mut l = VisualLine::new(tl.block, tl.rows[r - 1].end, tl.rows[r].start, LineKind::RecordSep);
             l.row = r as u32;
             push(l);
         }
         for j in 0..tl.ncols {
             let label = label(tl, text, label_row, j);
             let (lw, hang) = label_widths(label.as_deref(), tl.avail);
-            let spec = WrapSpec {
-                first: tl.avail - lw,
-                rest: tl.avail - hang,
-                code: false,
-            };
+            let spec = WrapSpec { first: tl.avail - lw, rest: tl.avail - hang, code: false };
             let mut first = true;
             wrap(text, tl.cell(text, r, j), spec, |p| {
-                let kind = if first {
-                    LineKind::RecordFirst
-                } else {
-                    LineKind::RecordCont
-                };
+                let kind = if first { LineKind::RecordFirst } else { LineKind::RecordCont };
                 first = false;
                 let mut l = VisualLine::new(tl.block, p.start, p.end, kind);
                 l.row = r as u32;

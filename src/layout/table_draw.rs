@@ -12,11 +12,7 @@ use super::{LineKind, SegKind, Segment, VisualLine};
 use crate::doc::{Align, Inline, Table};
 
 fn seg<'a>(text: Cow<'a, str>, kind: SegKind) -> Segment<'a> {
-    Segment {
-        text,
-        style: Inline::PLAIN,
-        kind,
-    }
+    Segment { text, style: Inline::PLAIN, kind }
 }
 
 pub(super) fn line<'a>(
@@ -52,12 +48,7 @@ pub(super) fn line<'a>(
                 }
                 (l.start..l.end, tl.avail - hang)
             };
-            let how = Draw {
-                avail,
-                code: false,
-                kind: SegKind::TableCell,
-                ascii,
-            };
+            let how = Draw { avail, code: false, kind: SegKind::TableCell, ascii };
             render(text, range, how, &Styles::none(), out);
         }
         (TableMode::Records { .. }, LineKind::RecordSep) => {
@@ -78,11 +69,7 @@ fn grid_row<'a>(
     ascii: bool,
     out: &mut Vec<Segment<'a>>,
 ) {
-    let kind = if row < tl.header_rows {
-        SegKind::TableHeader
-    } else {
-        SegKind::TableCell
-    };
+    let kind = if row < tl.header_rows { SegKind::TableHeader } else { SegKind::TableCell };
     let border = if ascii { " | " } else { " │ " };
     debug_assert_eq!(border.chars().count(), GAP);
     for (j, &w) in widths.iter().enumerate() {
@@ -92,12 +79,7 @@ fn grid_row<'a>(
         let mut cell = Vec::new();
         let used = match cell_pieces(text, tl.cell(text, row, j), w).get(sub) {
             Some(p) => {
-                let how = Draw {
-                    avail: w,
-                    code: false,
-                    kind,
-                    ascii,
-                };
+                let how = Draw { avail: w, code: false, kind, ascii };
                 render(text, p.start..p.end, how, &Styles::none(), &mut cell)
             }
             None => 0,

@@ -96,13 +96,7 @@ fn ascii_unit(start: usize, b: u8) -> Unit {
         }
         _ => (UnitKind::Text, 1),
     };
-    Unit {
-        start,
-        end: start + 1,
-        width,
-        kind,
-        first,
-    }
+    Unit { start, end: start + 1, width, kind, first }
 }
 
 fn grapheme_unit(start: usize, g: &str) -> Unit {
@@ -130,13 +124,7 @@ fn grapheme_unit(start: usize, g: &str) -> Unit {
         UnitKind::Placeholder(p) => p.width(),
         UnitKind::Newline | UnitKind::ZeroSpace => 0,
     };
-    Unit {
-        start,
-        end: start + g.len(),
-        width,
-        kind,
-        first,
-    }
+    Unit { start, end: start + g.len(), width, kind, first }
 }
 
 /// Display width of `s` as layout counts it (tabs 1, control characters as their stand-ins).
@@ -228,21 +216,7 @@ fn no_break_before(c: char) -> bool {
 fn no_break_after(c: char) -> bool {
     matches!(
         c,
-        '(' | '['
-            | '{'
-            | '（'
-            | '「'
-            | '『'
-            | '【'
-            | '〔'
-            | '〈'
-            | '《'
-            | '〘'
-            | '〖'
-            | '｛'
-            | '［'
-            | '“'
-            | '‘'
+        '(' | '[' | '{' | '（' | '「' | '『' | '【' | '〔' | '〈' | '《' | '〘' | '〖' | '｛' | '［' | '“' | '‘'
     )
 }
 
@@ -252,9 +226,7 @@ fn no_break_after(c: char) -> bool {
 pub(crate) fn break_between(before_prev: Option<char>, prev: char, next: char) -> bool {
     // Hot path: between ASCII characters only the hyphen rule can apply.
     if prev.is_ascii() && next.is_ascii() {
-        return prev == '-'
-            && next.is_ascii_alphabetic()
-            && before_prev.is_some_and(char::is_alphanumeric);
+        return prev == '-' && next.is_ascii_alphabetic() && before_prev.is_some_and(char::is_alphanumeric);
     }
     if no_break_after(prev) || no_break_before(next) {
         return false;
@@ -274,9 +246,7 @@ mod tests {
     use super::*;
 
     fn kinds(s: &str) -> Vec<(String, usize, UnitKind)> {
-        Units::new(s, 0..s.len())
-            .map(|u| (s[u.start..u.end].to_string(), u.width, u.kind))
-            .collect()
+        Units::new(s, 0..s.len()).map(|u| (s[u.start..u.end].to_string(), u.width, u.kind)).collect()
     }
 
     #[test]

@@ -43,17 +43,9 @@ fn tab_width(col: usize, avail: usize) -> usize {
 /// In prose `spec.rest` must be >= `spec.first` (carried words must fit the next line).
 pub(crate) fn wrap(text: &str, range: Range<usize>, spec: WrapSpec, mut emit: impl FnMut(Piece)) {
     let first = spec.first.max(1);
-    let rest = if spec.code {
-        spec.rest.max(1)
-    } else {
-        spec.rest.max(first)
-    };
+    let rest = if spec.code { spec.rest.max(1) } else { spec.rest.max(first) };
     let avail_for = |start: usize, cont: bool| {
-        if start == range.start || (spec.code && !cont) {
-            first
-        } else {
-            rest
-        }
+        if start == range.start || (spec.code && !cont) { first } else { rest }
     };
     let (mut line_start, mut cont, mut col, mut vis) = (range.start, false, 0usize, 0usize);
     // Latest break opportunity on this line: (byte, columns before it, visible columns before it).
@@ -63,12 +55,7 @@ pub(crate) fn wrap(text: &str, range: Range<usize>, spec: WrapSpec, mut emit: im
     for u in Units::new(text, range.clone()) {
         match u.kind {
             UnitKind::Newline => {
-                emit(Piece {
-                    start: line_start,
-                    end: u.end,
-                    width: vis,
-                    cont,
-                });
+                emit(Piece { start: line_start, end: u.end, width: vis, cont });
                 emitted = true;
                 (line_start, cont, col, vis, brk, prev) = (u.end, false, 0, 0, None, None);
                 continue;
@@ -101,12 +88,7 @@ pub(crate) fn wrap(text: &str, range: Range<usize>, spec: WrapSpec, mut emit: im
             // cut at the edge, so columns of aligned code stay recognisable.
             let usable = |b: &(usize, usize, usize)| b.0 > line_start && (!spec.code || b.1 * 2 >= avail);
             if let Some((pos, at_col, at_vis)) = brk.take().filter(usable) {
-                emit(Piece {
-                    start: line_start,
-                    end: pos,
-                    width: at_vis,
-                    cont,
-                });
+                emit(Piece { start: line_start, end: pos, width: at_vis, cont });
                 emitted = true;
                 (line_start, cont) = (pos, true);
                 col -= at_col;
@@ -114,12 +96,7 @@ pub(crate) fn wrap(text: &str, range: Range<usize>, spec: WrapSpec, mut emit: im
                 avail = avail_for(line_start, cont);
             }
             if col > 0 && col + unit_width(col, avail) > avail {
-                emit(Piece {
-                    start: line_start,
-                    end: u.start,
-                    width: vis,
-                    cont,
-                });
+                emit(Piece { start: line_start, end: u.start, width: vis, cont });
                 emitted = true;
                 (line_start, cont, col, brk) = (u.start, true, 0, None);
                 avail = avail_for(line_start, cont);
@@ -138,12 +115,7 @@ pub(crate) fn wrap(text: &str, range: Range<usize>, spec: WrapSpec, mut emit: im
         (before_prev, prev) = (prev, Some(u.first));
     }
     if line_start < range.end || !emitted {
-        emit(Piece {
-            start: line_start,
-            end: range.end,
-            width: vis,
-            cont,
-        });
+        emit(Piece { start: line_start, end: range.end, width: vis, cont });
     }
 }
 
@@ -155,17 +127,11 @@ pub(crate) struct Styles<'a> {
 
 impl<'a> Styles<'a> {
     pub(crate) fn of(block: &'a Block) -> Styles<'a> {
-        Styles {
-            runs: &block.runs,
-            links: &block.links,
-        }
+        Styles { runs: &block.runs, links: &block.links }
     }
 
     pub(crate) fn none() -> Styles<'static> {
-        Styles {
-            runs: &[],
-            links: &[],
-        }
+        Styles { runs: &[], links: &[] }
     }
 
     /// Runs and links are sorted and disjoint per the model, so a binary search finds the one
@@ -217,29 +183,16 @@ pub(crate) fn render<'a>(
     styles: &Styles<'_>,
     out: &mut Vec<Segment<'a>>,
 ) -> usize {
-    let Draw {
-        avail,
-        code,
-        kind,
-        ascii,
-    } = how;
+    let Draw { avail, code, kind, ascii } = how;
     let avail = avail.max(1);
     let end = drawn_end(text, &range, code);
-    let replacement = if ascii {
-        REPLACEMENT_ASCII
-    } else {
-        REPLACEMENT
-    };
+    let replacement = if ascii { REPLACEMENT_ASCII } else { REPLACEMENT };
     let mut col = 0;
     // The pending run of text borrowed straight from the document.
     let mut run: Option<(usize, usize, Inline)> = None;
     let flush = |run: &mut Option<(usize, usize, Inline)>, out: &mut Vec<Segment<'a>>| {
         if let Some((s, e, style)) = run.take() {
-            out.push(Segment {
-                text: Cow::Borrowed(&text[s..e]),
-                style,
-                kind,
-            });
+            out.push(Segment { text: Cow::Borrowed(&text[s..e]), style, kind });
         }
     };
     for u in Units::new(text, range.start..end) {
@@ -251,20 +204,14 @@ pub(crate) fn render<'a>(
             }
             UnitKind::Tab if code => Some((&SPACES[..tab_width(col, avail).min(8)], style)),
             UnitKind::Tab => Some((" ", style)),
-            UnitKind::Placeholder(_) | UnitKind::Text if u.width > avail => {
-                Some((replacement, Inline::PLACEHOLDER))
-            }
+            UnitKind::Placeholder(_) | UnitKind::Text if u.width > avail => Some((replacement, Inline::PLACEHOLDER)),
             UnitKind::Placeholder(p) => Some((p, Inline::PLACEHOLDER)),
             UnitKind::Text | UnitKind::Space => None,
         };
         match stand_in {
             Some((s, st)) => {
                 flush(&mut run, out);
-                out.push(Segment {
-                    text: Cow::Borrowed(s),
-                    style: st,
-                    kind,
-                });
+                out.push(Segment { text: Cow::Borrowed(s), style: st, kind });
                 col += super::units::text_width(s);
             }
             None => {
@@ -293,16 +240,7 @@ mod tests {
 
     fn wrapped(text: &str, w: usize, code: bool) -> Vec<&str> {
         let mut v = Vec::new();
-        wrap(
-            text,
-            0..text.len(),
-            WrapSpec {
-                first: w,
-                rest: w,
-                code,
-            },
-            |p| v.push(&text[p.start..p.end]),
-        );
+        wrap(text, 0..text.len(), WrapSpec { first: w, rest: w, code }, |p| v.push(&text[p.start..p.end]));
         v
     }
 
@@ -320,10 +258,7 @@ mod tests {
 
     #[test]
     fn code_expands_tabs_and_hard_wraps() {
-        assert_eq!(
-            wrapped("a\tb\ncdefg", 4, true),
-            vec!["a\t", "b\n", "cdef", "g"]
-        );
+        assert_eq!(wrapped("a\tb\ncdefg", 4, true), vec!["a\t", "b\n", "cdef", "g"]);
     }
 
     #[test]

@@ -37,10 +37,7 @@ pub struct Library {
 
 impl Library {
     pub fn bundled() -> Library {
-        let docs = SEEDS
-            .iter()
-            .map(|(name, text)| parse_text(text, Origin::Bundled(name.to_string())))
-            .collect();
+        let docs = SEEDS.iter().map(|(name, text)| parse_text(text, Origin::Bundled(name.to_string()))).collect();
         Library { docs, ..Library::default() }
     }
 

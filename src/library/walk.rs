@@ -38,9 +38,7 @@ impl<'a> Walk<'a> {
     pub fn run(mut self, root: &Path) {
         self.dir(root);
         if self.capped {
-            self.lib
-                .problems
-                .push(format!("{}: only the first {MAX_DOCS} documents were opened", root.display()));
+            self.lib.problems.push(format!("{}: only the first {MAX_DOCS} documents were opened", root.display()));
         }
     }
 

@@ -56,14 +56,23 @@ pub fn rank(index: &Index, query: &str, scope: Scope, limit: usize, cancel: &dyn
 impl Ranker {
     /// The best `limit` hits for `query`, best first. An empty query has no hits.
     /// None if `cancel` returned true (checked every few hundred candidates).
-    pub fn rank(&mut self, index: &Index, query: &str, scope: Scope, limit: usize, cancel: &dyn Fn() -> bool) -> Option<Vec<Hit>> {
+    pub fn rank(
+        &mut self,
+        index: &Index,
+        query: &str,
+        scope: Scope,
+        limit: usize,
+        cancel: &dyn Fn() -> bool,
+    ) -> Option<Vec<Hit>> {
         let terms = parse_terms(query);
         if terms.is_empty() {
             return Some(Vec::new());
         }
         let pool = match &self.last {
             // Every term of an extended query matches only where its prefix did.
-            Some(s) if s.version == index.version() && s.scope == scope && query.starts_with(s.query.as_str()) => s.indices.clone(),
+            Some(s) if s.version == index.version() && s.scope == scope && query.starts_with(s.query.as_str()) => {
+                s.indices.clone()
+            }
             _ => index.scope_indices(match scope {
                 Scope::Document(d) => Some(d),
                 Scope::Library => None,
@@ -149,7 +158,13 @@ fn kind_rank(k: CandidateKind) -> u8 {
 /// span words), the term inside one word of the whole path (word scorer, so an ancestor
 /// like "Gender-Responsive ..." counts but letters scattered over a long path do not).
 /// `positions` receives char indices into the label.
-fn score_title(m: &Matchers, scratch: &mut Scratch, c: &Candidate, terms: &[Term], mut positions: Option<&mut Vec<usize>>) -> Option<i64> {
+fn score_title(
+    m: &Matchers,
+    scratch: &mut Scratch,
+    c: &Candidate,
+    terms: &[Term],
+    mut positions: Option<&mut Vec<usize>>,
+) -> Option<i64> {
     // The title is the label's tail; its char offset turns title indices into label indices.
     let title_at = match c.label.strip_suffix(c.text.as_str()) {
         Some(prefix) => prefix.chars().count(),

@@ -39,7 +39,9 @@ impl Term {
     fn new(raw: &str) -> Term {
         let case_sensitive = raw.chars().any(char::is_uppercase);
         let fold = |c: char| if case_sensitive { c } else { fold_char(c) };
-        let bytes = raw.is_ascii().then(|| raw.bytes().map(|b| if case_sensitive { b } else { b.to_ascii_lowercase() }).collect());
+        let bytes = raw
+            .is_ascii()
+            .then(|| raw.bytes().map(|b| if case_sensitive { b } else { b.to_ascii_lowercase() }).collect());
         Term { raw: raw.to_string(), case_sensitive, bytes, chars: raw.chars().map(fold).collect() }
     }
 
@@ -72,7 +74,12 @@ pub(crate) struct Scratch {
 
 /// Score `text` against all terms (each must match); with `positions`, also collect the
 /// matched byte offsets, ascending and deduplicated.
-pub(crate) fn match_text(text: &str, terms: &[Term], scratch: &mut Scratch, mut positions: Option<&mut Vec<usize>>) -> Option<i64> {
+pub(crate) fn match_text(
+    text: &str,
+    terms: &[Term],
+    scratch: &mut Scratch,
+    mut positions: Option<&mut Vec<usize>>,
+) -> Option<i64> {
     let mut total = 0;
     let (mut lo, mut hi) = (usize::MAX, 0);
     for term in terms {
@@ -99,7 +106,13 @@ fn is_space(b: u8) -> bool {
 }
 
 /// Best word for an ASCII term: (score, byte where the match begins).
-fn best_ascii(text: &[u8], term: &[u8], t: &Term, s: &mut Scratch, positions: Option<&mut Vec<usize>>) -> Option<(i64, usize)> {
+fn best_ascii(
+    text: &[u8],
+    term: &[u8],
+    t: &Term,
+    s: &mut Scratch,
+    positions: Option<&mut Vec<usize>>,
+) -> Option<(i64, usize)> {
     let first = term[0];
     let alt = if t.case_sensitive { first } else { first.to_ascii_uppercase() };
     let bound = t.prefix_score();

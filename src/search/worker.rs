@@ -86,7 +86,13 @@ struct Shared {
     shutdown: Arc<AtomicBool>,
 }
 
-fn run(mut index: Arc<Index>, jobs: Receiver<Job>, results: Sender<(u64, Vec<Hit>)>, notify: Box<dyn Fn() + Send>, s: Shared) {
+fn run(
+    mut index: Arc<Index>,
+    jobs: Receiver<Job>,
+    results: Sender<(u64, Vec<Hit>)>,
+    notify: Box<dyn Fn() + Send>,
+    s: Shared,
+) {
     let mut ranker = Ranker::default();
     while let Ok(first) = jobs.recv() {
         // Skip straight to the newest query; index swaps are applied in order.

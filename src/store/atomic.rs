@@ -24,10 +24,7 @@ pub fn write_atomic_then(
     fs::create_dir_all(&dir)?;
     let temp = temp_path(path);
     let result = (|| {
-        let mut f = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
+        let mut f = OpenOptions::new().write(true).create_new(true).open(&temp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
         drop(f);
@@ -46,9 +43,7 @@ pub fn write_atomic_then(
 pub fn sync_dir(dir: &Path) -> io::Result<()> {
     // Directories cannot be opened for fsync on every platform; where they can, do it.
     match File::open(dir) {
-        Ok(d) => d
-            .sync_all()
-            .or_else(|e| if cfg!(unix) { Err(e) } else { Ok(()) }),
+        Ok(d) => d.sync_all().or_else(|e| if cfg!(unix) { Err(e) } else { Ok(()) }),
         Err(e) if cfg!(unix) => Err(e),
         Err(_) => Ok(()),
     }
@@ -64,10 +59,7 @@ fn parent_dir(path: &Path) -> PathBuf {
 /// `.<name>.tmp-<pid>-<n>`: hidden, unique per process and call, and in the same directory so
 /// the rename never crosses file systems.
 fn temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
     path.with_file_name(format!(".{name}.tmp-{}-{n}", std::process::id()))
 }

@@ -50,13 +50,7 @@ pub fn capture(doc: &Document, at: Anchor) -> StoredAnchor {
     let before_start = ceil_boundary(text, byte.saturating_sub(CONTEXT_BYTES));
     let after_end = floor_boundary(text, end + CONTEXT_BYTES);
     let (section_id, section_path) = match doc.section_at(block) {
-        Some(s) => (
-            doc.outline[s].id.clone(),
-            doc.section_path(s)
-                .into_iter()
-                .map(str::to_string)
-                .collect(),
-        ),
+        Some(s) => (doc.outline[s].id.clone(), doc.section_path(s).into_iter().map(str::to_string).collect()),
         None => (String::new(), Vec::new()),
     };
     StoredAnchor {
@@ -92,9 +86,6 @@ mod tests {
         assert_eq!(a.before.len(), 32);
         assert_eq!(a.after.len(), 32);
         let far = capture(&doc, Anchor::new(7, 10_000));
-        assert_eq!(
-            (far.block, far.byte, far.quote.as_str()),
-            (0, text.len(), "")
-        );
+        assert_eq!((far.block, far.byte, far.quote.as_str()), (0, text.len(), ""));
     }
 }

@@ -10,10 +10,7 @@ static COUNTER: AtomicU64 = AtomicU64::new(0);
 /// Milliseconds since the Unix epoch, strictly increasing within this process. Merge decisions
 /// compare these, so an edit made right after a delete in the same process must never tie with it.
 pub fn now_ms() -> u64 {
-    let wall = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as u64)
-        .unwrap_or(0);
+    let wall = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as u64).unwrap_or(0);
     let mut prev = LAST_MS.load(Ordering::Relaxed);
     loop {
         let next = wall.max(prev + 1);

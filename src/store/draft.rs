@@ -36,13 +36,7 @@ pub struct Draft {
 
 impl Draft {
     /// A draft for a new editor session.
-    pub fn new(
-        fingerprint: &str,
-        doc_title: &str,
-        note_id: Option<String>,
-        anchor: StoredAnchor,
-        text: &str,
-    ) -> Draft {
+    pub fn new(fingerprint: &str, doc_title: &str, note_id: Option<String>, anchor: StoredAnchor, text: &str) -> Draft {
         Draft {
             version: CURRENT_VERSION,
             id: new_id(),

@@ -37,11 +37,7 @@ fn selected(store: &Store, fingerprint: Option<&str>) -> Result<Vec<DocRecord>> 
 
 /// All documents' data (or one fingerprint's) as pretty JSON.
 pub fn export_json(store: &Store, fingerprint: Option<&str>) -> Result<String> {
-    let file = ExportFile {
-        version: CURRENT_VERSION,
-        exported: now_ms(),
-        documents: selected(store, fingerprint)?,
-    };
+    let file = ExportFile { version: CURRENT_VERSION, exported: now_ms(), documents: selected(store, fingerprint)? };
     let mut s = serde_json::to_string_pretty(&file).unwrap_or_default();
     s.push('\n');
     Ok(s)
@@ -50,18 +46,12 @@ pub fn export_json(store: &Store, fingerprint: Option<&str>) -> Result<String> {
 /// One-line JSON safe inside an HTML comment: "--" can only occur inside JSON strings, where
 /// "-\u002d" means the same thing, so no "-->" can end the comment early.
 pub(crate) fn comment_json<T: Serialize>(tag: &str, value: &T) -> String {
-    let json = serde_json::to_string(value)
-        .unwrap_or_default()
-        .replace("--", "-\\u002d");
+    let json = serde_json::to_string(value).unwrap_or_default().replace("--", "-\\u002d");
     format!("{tag}{json} -->\n")
 }
 
 fn section_title(a: &StoredAnchor) -> String {
-    if a.section_path.is_empty() {
-        "(before the first heading)".to_string()
-    } else {
-        a.section_path.join(" › ")
-    }
+    if a.section_path.is_empty() { "(before the first heading)".to_string() } else { a.section_path.join(" › ") }
 }
 
 fn block_quote(a: &StoredAnchor) -> String {
@@ -71,11 +61,7 @@ fn block_quote(a: &StoredAnchor) -> String {
 }
 
 fn plural(n: usize, one: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {one}s")
-    }
+    if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") }
 }
 
 #[derive(Serialize)]
@@ -89,30 +75,16 @@ struct DocTag<'a> {
 /// section path.
 pub fn export_markdown(store: &Store, fingerprint: Option<&str>) -> Result<String> {
     let docs = selected(store, fingerprint)?;
-    let mut out = format!(
-        "# Lectern notes\n\nExported {} · {}\n",
-        display_date(now_ms()),
-        plural(docs.len(), "document")
-    );
+    let mut out =
+        format!("# Lectern notes\n\nExported {} · {}\n", display_date(now_ms()), plural(docs.len(), "document"));
     for r in &docs {
-        let title = if r.title.is_empty() {
-            "(untitled)"
-        } else {
-            r.title.as_str()
-        };
+        let title = if r.title.is_empty() { "(untitled)" } else { r.title.as_str() };
         out.push_str(&format!("\n## {title}\n\n"));
         out.push_str(&comment_json(
             DOC_TAG,
-            &DocTag {
-                fingerprint: &r.fingerprint,
-                title: &r.title,
-                last_path: &r.last_path,
-            },
+            &DocTag { fingerprint: &r.fingerprint, title: &r.title, last_path: &r.last_path },
         ));
-        let mut facts = vec![
-            plural(r.notes.len(), "note"),
-            plural(r.bookmarks.len(), "bookmark"),
-        ];
+        let mut facts = vec![plural(r.notes.len(), "note"), plural(r.bookmarks.len(), "bookmark")];
         if let Some(p) = &r.last_path {
             facts.insert(0, format!("`{p}`"));
         }
@@ -128,11 +100,7 @@ pub fn export_markdown(store: &Store, fingerprint: Option<&str>) -> Result<Strin
             }
             out.push('\n');
             out.push_str(&block_quote(&n.anchor));
-            out.push_str(&format!(
-                "\n{}\n\n_{}_\n",
-                n.text.trim_end(),
-                display_date(n.updated)
-            ));
+            out.push_str(&format!("\n{}\n\n_{}_\n", n.text.trim_end(), display_date(n.updated)));
             out.push_str(&comment_json(NOTE_TAG, n));
         }
         if !r.bookmarks.is_empty() {

@@ -63,10 +63,7 @@ mod tests {
             title: "t".into(),
             origin: Origin::Stdin,
             format: Format::Plain,
-            blocks: texts
-                .iter()
-                .map(|t| Block::new(BlockKind::Paragraph, *t))
-                .collect(),
+            blocks: texts.iter().map(|t| Block::new(BlockKind::Paragraph, *t)).collect(),
             outline: Vec::new(),
             notices: Vec::new(),
         }

@@ -26,11 +26,7 @@ pub struct DocHandle {
 impl DocHandle {
     /// A handle for `record`'s fingerprint that has not read the disk yet.
     pub(crate) fn detached(root: &Path, record: DocRecord) -> DocHandle {
-        DocHandle {
-            path: doc_file(root, &record.fingerprint),
-            record,
-            notices: Vec::new(),
-        }
+        DocHandle { path: doc_file(root, &record.fingerprint), record, notices: Vec::new() }
     }
 
     /// The record as last read or written.
@@ -88,11 +84,7 @@ impl DocHandle {
         let _lock = FileLock::exclusive(&lock_file(&self.path))?;
         remove_stale_temps(&self.path);
         let mut rec = read_record(&self.path, &mut self.notices)?.unwrap_or_else(|| {
-            DocRecord::new(
-                &self.record.fingerprint,
-                &self.record.title,
-                self.record.last_path.clone(),
-            )
+            DocRecord::new(&self.record.fingerprint, &self.record.title, self.record.last_path.clone())
         });
         rec.version = super::schema::CURRENT_VERSION;
         if !self.record.title.is_empty() {
@@ -102,21 +94,14 @@ impl DocHandle {
             rec.last_path = self.record.last_path.clone();
         }
         change(&mut rec);
-        write_atomic(&self.path, rec.to_json().as_bytes())
-            .map_err(|e| StoreError::io(&self.path, e))?;
+        write_atomic(&self.path, rec.to_json().as_bytes()).map_err(|e| StoreError::io(&self.path, e))?;
         self.record = rec;
         Ok(())
     }
 
     pub fn add_note(&mut self, doc: &Document, at: Anchor, text: &str) -> Result<Note> {
         let t = now_ms();
-        let note = Note {
-            id: new_id(),
-            created: t,
-            updated: t,
-            text: text.to_string(),
-            anchor: capture(doc, at),
-        };
+        let note = Note { id: new_id(), created: t, updated: t, text: text.to_string(), anchor: capture(doc, at) };
         let n = note.clone();
         self.commit(|r| merge::upsert_note(r, n))?;
         Ok(note)
@@ -147,13 +132,7 @@ impl DocHandle {
 
     pub fn add_bookmark(&mut self, doc: &Document, at: Anchor, name: &str) -> Result<Bookmark> {
         let t = now_ms();
-        let bm = Bookmark {
-            id: new_id(),
-            created: t,
-            updated: t,
-            name: name.to_string(),
-            anchor: capture(doc, at),
-        };
+        let bm = Bookmark { id: new_id(), created: t, updated: t, name: name.to_string(), anchor: capture(doc, at) };
         let b = bm.clone();
         self.commit(|r| merge::upsert_bookmark(r, b))?;
         Ok(bm)
@@ -172,35 +151,21 @@ impl DocHandle {
 
     /// Save the reading position (the caller debounces; this writes at once).
     pub fn set_position(&mut self, doc: &Document, at: Anchor) -> Result<()> {
-        let pos = Position {
-            anchor: capture(doc, at),
-            updated: now_ms(),
-        };
+        let pos = Position { anchor: capture(doc, at), updated: now_ms() };
         self.commit(|r| merge::set_position(r, pos))
     }
 
     /// Where the saved position lands in `doc`.
     pub fn position(&self, doc: &Document) -> Option<Placement> {
-        self.record
-            .position
-            .as_ref()
-            .map(|p| reanchor(doc, &p.anchor))
+        self.record.position.as_ref().map(|p| reanchor(doc, &p.anchor))
     }
 
     /// Every note with where it lands in `doc`; orphaned notes are included.
     pub fn placed_notes(&self, doc: &Document) -> Vec<(Note, Placement)> {
-        self.record
-            .notes
-            .iter()
-            .map(|n| (n.clone(), reanchor(doc, &n.anchor)))
-            .collect()
+        self.record.notes.iter().map(|n| (n.clone(), reanchor(doc, &n.anchor))).collect()
     }
 
     pub fn placed_bookmarks(&self, doc: &Document) -> Vec<(Bookmark, Placement)> {
-        self.record
-            .bookmarks
-            .iter()
-            .map(|b| (b.clone(), reanchor(doc, &b.anchor)))
-            .collect()
+        self.record.bookmarks.iter().map(|b| (b.clone(), reanchor(doc, &b.anchor))).collect()
     }
 }

@@ -102,10 +102,7 @@ fn gather(handle: &mut DocHandle, other: &Path, key: &str) -> Result<bool> {
 fn mentions_path(bytes: &[u8], key: &str) -> bool {
     serde_json::from_slice::<serde_json::Value>(bytes)
         .ok()
-        .and_then(|v| {
-            v.get("last_path")
-                .and_then(|p| p.as_str().map(|s| s == key))
-        })
+        .and_then(|v| v.get("last_path").and_then(|p| p.as_str().map(|s| s == key)))
         .unwrap_or(false)
 }
 

@@ -19,11 +19,7 @@ pub struct ImportReport {
 
 /// Import `text`, a JSON export (starts with `{`) or a Markdown export.
 pub fn import(store: &Store, text: &str) -> Result<ImportReport> {
-    let docs = if text.trim_start().starts_with('{') {
-        parse_json(text)?
-    } else {
-        parse_markdown(text)?
-    };
+    let docs = if text.trim_start().starts_with('{') { parse_json(text)? } else { parse_markdown(text)? };
     let mut report = ImportReport::default();
     for incoming in docs {
         import_doc(store, incoming, &mut report)?;
@@ -32,8 +28,8 @@ pub fn import(store: &Store, text: &str) -> Result<ImportReport> {
 }
 
 fn parse_json(text: &str) -> Result<Vec<DocRecord>> {
-    let v: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| StoreError::Import(format!("not valid JSON: {e}")))?;
+    let v: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| StoreError::Import(format!("not valid JSON: {e}")))?;
     let list = match v.get("documents") {
         Some(serde_json::Value::Array(a)) => a.clone(),
         _ => vec![v], // a single document record file
@@ -45,9 +41,7 @@ fn parse_json(text: &str) -> Result<Vec<DocRecord>> {
             Decoded::Ok { value, .. } => docs.push(value),
             Decoded::Corrupt(why) => return Err(StoreError::Import(why)),
             Decoded::Newer(v) => {
-                return Err(StoreError::Import(format!(
-                    "written by a newer Lectern (version {v})"
-                )));
+                return Err(StoreError::Import(format!("written by a newer Lectern (version {v})")));
             }
         }
     }
@@ -56,27 +50,19 @@ fn parse_json(text: &str) -> Result<Vec<DocRecord>> {
 
 /// The JSON inside a `<!-- lectern:... {json} -->` line, if `line` is one with `tag`.
 fn tagged<'a>(line: &'a str, tag: &str) -> Option<&'a str> {
-    line.trim()
-        .strip_prefix(tag)?
-        .strip_suffix("-->")
-        .map(str::trim)
+    line.trim().strip_prefix(tag)?.strip_suffix("-->").map(str::trim)
 }
 
 fn parse_markdown(text: &str) -> Result<Vec<DocRecord>> {
-    let bad =
-        |what: &str, e: serde_json::Error| StoreError::Import(format!("bad {what} comment: {e}"));
+    let bad = |what: &str, e: serde_json::Error| StoreError::Import(format!("bad {what} comment: {e}"));
     let mut docs: Vec<DocRecord> = Vec::new();
     for line in text.lines() {
         if let Some(j) = tagged(line, DOC_TAG) {
             let v: serde_json::Value = serde_json::from_str(j).map_err(|e| bad("document", e))?;
             let s = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
-            let fp = s("fingerprint")
-                .ok_or_else(|| StoreError::Import("document comment without fingerprint".into()))?;
-            docs.push(DocRecord::new(
-                &fp,
-                &s("title").unwrap_or_default(),
-                s("last_path"),
-            ));
+            let fp =
+                s("fingerprint").ok_or_else(|| StoreError::Import("document comment without fingerprint".into()))?;
+            docs.push(DocRecord::new(&fp, &s("title").unwrap_or_default(), s("last_path")));
         } else if let Some(j) = tagged(line, NOTE_TAG) {
             let n: Note = serde_json::from_str(j).map_err(|e| bad("note", e))?;
             current(&mut docs)?.notes.push(n);
@@ -86,39 +72,25 @@ fn parse_markdown(text: &str) -> Result<Vec<DocRecord>> {
         }
     }
     if docs.is_empty() {
-        return Err(StoreError::Import(
-            "no Lectern notes found (expected a Lectern export)".into(),
-        ));
+        return Err(StoreError::Import("no Lectern notes found (expected a Lectern export)".into()));
     }
     Ok(docs)
 }
 
 fn current(docs: &mut [DocRecord]) -> Result<&mut DocRecord> {
-    docs.last_mut()
-        .ok_or_else(|| StoreError::Import("a note comes before any document comment".into()))
+    docs.last_mut().ok_or_else(|| StoreError::Import("a note comes before any document comment".into()))
 }
 
 fn import_doc(store: &Store, incoming: DocRecord, report: &mut ImportReport) -> Result<()> {
     let (existing, notices) = store.record(&incoming.fingerprint)?;
     report.notices.extend(notices);
     let mut have = existing.unwrap_or_else(|| DocRecord::new(&incoming.fingerprint, "", None));
-    let mut add = DocRecord::new(
-        &incoming.fingerprint,
-        &incoming.title,
-        incoming.last_path.clone(),
-    );
+    let mut add = DocRecord::new(&incoming.fingerprint, &incoming.title, incoming.last_path.clone());
     for n in incoming.notes {
-        let dup = have
-            .notes
-            .iter()
-            .any(|h| h.id == n.id || (h.anchor.quote == n.anchor.quote && h.text == n.text));
+        let dup = have.notes.iter().any(|h| h.id == n.id || (h.anchor.quote == n.anchor.quote && h.text == n.text));
         if dup {
             report.skipped_duplicates += 1;
-        } else if have
-            .deleted
-            .get(&n.id)
-            .is_some_and(|&d| n.updated.max(n.created) <= d)
-        {
+        } else if have.deleted.get(&n.id).is_some_and(|&d| n.updated.max(n.created) <= d) {
             report.skipped_deleted += 1;
         } else {
             have.notes.push(n.clone());
@@ -127,17 +99,10 @@ fn import_doc(store: &Store, incoming: DocRecord, report: &mut ImportReport) -> 
         }
     }
     for b in incoming.bookmarks {
-        let dup = have
-            .bookmarks
-            .iter()
-            .any(|h| h.id == b.id || (h.anchor.quote == b.anchor.quote && h.name == b.name));
+        let dup = have.bookmarks.iter().any(|h| h.id == b.id || (h.anchor.quote == b.anchor.quote && h.name == b.name));
         if dup {
             report.skipped_duplicates += 1;
-        } else if have
-            .deleted
-            .get(&b.id)
-            .is_some_and(|&d| b.updated.max(b.created) <= d)
-        {
+        } else if have.deleted.get(&b.id).is_some_and(|&d| b.updated.max(b.created) <= d) {
             report.skipped_deleted += 1;
         } else {
             have.bookmarks.push(b.clone());

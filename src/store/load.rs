@@ -50,10 +50,7 @@ pub fn read_versioned<T: serde::de::DeserializeOwned>(
 
 /// Before a migrated file is first rewritten, keep its original bytes as `<name>.v<N>.bak`.
 fn keep_original(path: &Path, version: u32, bytes: &[u8]) -> Result<()> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let bak = path.with_file_name(format!("{name}.v{version}.bak"));
     if !bak.exists() {
         write_atomic(&bak, bytes).map_err(|e| StoreError::io(&bak, e))?;
@@ -68,11 +65,8 @@ pub fn data_files(dir: &Path) -> Result<Vec<PathBuf>> {
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(StoreError::io(dir, e)),
     };
-    let mut out: Vec<PathBuf> = entries
-        .flatten()
-        .filter(|e| is_data_file(&e.file_name().to_string_lossy()))
-        .map(|e| e.path())
-        .collect();
+    let mut out: Vec<PathBuf> =
+        entries.flatten().filter(|e| is_data_file(&e.file_name().to_string_lossy())).map(|e| e.path()).collect();
     out.sort();
     Ok(out)
 }

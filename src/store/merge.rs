@@ -121,13 +121,7 @@ mod tests {
     use crate::store::schema::StoredAnchor;
 
     fn note(id: &str, updated: u64, text: &str) -> Note {
-        Note {
-            id: id.into(),
-            created: 1,
-            updated,
-            text: text.into(),
-            anchor: StoredAnchor::default(),
-        }
+        Note { id: id.into(), created: 1, updated, text: text.into(), anchor: StoredAnchor::default() }
     }
 
     fn rec(notes: Vec<Note>) -> DocRecord {
@@ -155,10 +149,7 @@ mod tests {
         delete(&mut r, "1", 7);
         assert!(r.notes.is_empty());
         upsert_note(&mut r, note("1", 6, "stale edit"));
-        assert!(
-            r.notes.is_empty(),
-            "an edit older than the delete stays deleted"
-        );
+        assert!(r.notes.is_empty(), "an edit older than the delete stays deleted");
         upsert_note(&mut r, note("1", 7, "tie"));
         assert!(r.notes.is_empty(), "a tie goes to the delete");
         upsert_note(&mut r, note("1", 8, "edited after delete"));

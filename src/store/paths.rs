@@ -12,17 +12,12 @@ pub const DATA_DIR_ENV: &str = "LECTERN_DATA_DIR";
 /// The data directory: `--data-dir` wins, then `$LECTERN_DATA_DIR`, then the platform data dir
 /// (`$XDG_DATA_HOME/lectern`, by default `~/.local/share/lectern` on Linux).
 pub fn data_dir(flag: Option<&Path>) -> Result<PathBuf> {
-    let default =
-        directories::ProjectDirs::from("", "", "lectern").map(|d| d.data_dir().to_path_buf());
+    let default = directories::ProjectDirs::from("", "", "lectern").map(|d| d.data_dir().to_path_buf());
     resolve_data_dir(flag, std::env::var_os(DATA_DIR_ENV), default)
 }
 
 /// The precedence rule of [`data_dir`] without reading the environment, so it can be tested.
-pub fn resolve_data_dir(
-    flag: Option<&Path>,
-    env: Option<OsString>,
-    default: Option<PathBuf>,
-) -> Result<PathBuf> {
+pub fn resolve_data_dir(flag: Option<&Path>, env: Option<OsString>, default: Option<PathBuf>) -> Result<PathBuf> {
     if let Some(p) = flag {
         return Ok(p.to_path_buf());
     }
@@ -67,27 +62,15 @@ mod tests {
         let flag = Path::new("/flag");
         let env = Some(OsString::from("/env"));
         let def = Some(PathBuf::from("/default"));
-        assert_eq!(
-            resolve_data_dir(Some(flag), env.clone(), def.clone()).ok(),
-            Some(PathBuf::from("/flag"))
-        );
-        assert_eq!(
-            resolve_data_dir(None, env, def.clone()).ok(),
-            Some(PathBuf::from("/env"))
-        );
-        assert_eq!(
-            resolve_data_dir(None, Some(OsString::new()), def).ok(),
-            Some(PathBuf::from("/default"))
-        );
+        assert_eq!(resolve_data_dir(Some(flag), env.clone(), def.clone()).ok(), Some(PathBuf::from("/flag")));
+        assert_eq!(resolve_data_dir(None, env, def.clone()).ok(), Some(PathBuf::from("/env")));
+        assert_eq!(resolve_data_dir(None, Some(OsString::new()), def).ok(), Some(PathBuf::from("/default")));
         assert!(resolve_data_dir(None, None, None).is_err());
     }
 
     #[test]
     fn lock_sits_beside_data() {
-        assert_eq!(
-            lock_file(Path::new("/d/docs/ab.json")),
-            PathBuf::from("/d/docs/ab.json.lock")
-        );
+        assert_eq!(lock_file(Path::new("/d/docs/ab.json")), PathBuf::from("/d/docs/ab.json.lock"));
         assert!(is_data_file("ab.json"));
         assert!(!is_data_file("ab.json.lock"));
         assert!(!is_data_file(".ab.json.tmp-1-2"));

@@ -47,10 +47,7 @@ pub fn quarantine(path: &Path, reason: Reason, detail: &str) -> Result<String> {
 }
 
 fn free_name(path: &Path, tag: &str) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let base = format!("{name}.{tag}-{}", file_stamp(now_ms()));
     let mut candidate = path.with_file_name(&base);
     let mut n = 2;

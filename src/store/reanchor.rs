@@ -60,11 +60,7 @@ fn place_without_quote(doc: &Document, stored: &StoredAnchor) -> Placement {
 }
 
 fn common_suffix(a: &str, b: &str) -> usize {
-    a.bytes()
-        .rev()
-        .zip(b.bytes().rev())
-        .take_while(|(x, y)| x == y)
-        .count()
+    a.bytes().rev().zip(b.bytes().rev()).take_while(|(x, y)| x == y).count()
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {
@@ -72,10 +68,7 @@ fn common_prefix(a: &str, b: &str) -> usize {
 }
 
 fn in_section(doc: &Document, block: usize, section_id: &str) -> bool {
-    doc.section_at(block)
-        .map(|s| doc.outline[s].id.as_str())
-        .unwrap_or("")
-        == section_id
+    doc.section_at(block).map(|s| doc.outline[s].id.as_str()).unwrap_or("") == section_id
 }
 
 /// Rank for choosing among candidates: more matching context, same section, nearer the old place.
@@ -88,12 +81,7 @@ fn rank(
 ) -> (usize, bool, i64, i64) {
     let dist = block.abs_diff(stored.block) as i64;
     let off = byte.abs_diff(stored.byte) as i64;
-    (
-        similarity,
-        in_section(doc, block, &stored.section_id),
-        -dist,
-        -off,
-    )
+    (similarity, in_section(doc, block, &stored.section_id), -dist, -off)
 }
 
 fn exact(doc: &Document, stored: &StoredAnchor) -> Option<Anchor> {
@@ -115,16 +103,9 @@ fn exact(doc: &Document, stored: &StoredAnchor) -> Option<Anchor> {
 type Trigram = [u8; 3];
 
 fn trigrams(s: &[u8]) -> impl Iterator<Item = (usize, Trigram)> + '_ {
-    s.windows(3).enumerate().map(|(i, w)| {
-        (
-            i,
-            [
-                w[0].to_ascii_lowercase(),
-                w[1].to_ascii_lowercase(),
-                w[2].to_ascii_lowercase(),
-            ],
-        )
-    })
+    s.windows(3)
+        .enumerate()
+        .map(|(i, w)| (i, [w[0].to_ascii_lowercase(), w[1].to_ascii_lowercase(), w[2].to_ascii_lowercase()]))
 }
 
 /// Dice coefficient of the trigram sets of two byte strings.
@@ -158,9 +139,7 @@ fn fuzzy(doc: &Document, stored: &StoredAnchor) -> Option<Anchor> {
         for (p, t) in trigrams(block.text.as_bytes()) {
             if let Some(ks) = offsets.get(&t) {
                 for &k in ks {
-                    *votes
-                        .entry((p as isize - k as isize).div_euclid(BUCKET))
-                        .or_default() += 1;
+                    *votes.entry((p as isize - k as isize).div_euclid(BUCKET)).or_default() += 1;
                 }
             }
         }
@@ -202,7 +181,9 @@ fn locate_quote_start(text: &str, lo: usize, hi: usize, stored: &StoredAnchor) -
     let mut best = (f64::MIN, lo);
     let mut p = lo;
     while p < hi {
-        let word_start = p == 0 || text[..p].ends_with(|c: char| !c.is_alphanumeric()) && text[p..].starts_with(|c: char| !c.is_whitespace());
+        let word_start = p == 0
+            || text[..p].ends_with(|c: char| !c.is_alphanumeric())
+                && text[p..].starts_with(|c: char| !c.is_whitespace());
         if word_start {
             let from = floor_boundary(text, p.saturating_sub(stored.before.len()));
             let to = ceil_boundary(text, (p + stored.quote.len()).min(text.len()));

@@ -109,10 +109,7 @@ impl DocRecord {
 
     /// True when nothing user-written is in the record (no notes, bookmarks, position, tombstones).
     pub fn is_empty(&self) -> bool {
-        self.notes.is_empty()
-            && self.bookmarks.is_empty()
-            && self.position.is_none()
-            && self.deleted.is_empty()
+        self.notes.is_empty() && self.bookmarks.is_empty() && self.position.is_none() && self.deleted.is_empty()
     }
 
     /// The pretty-printed JSON written to disk (stable field and record order).
@@ -127,10 +124,7 @@ impl DocRecord {
 #[derive(Debug)]
 pub enum Decoded<T> {
     /// Parsed; `migrated_from` is the older version it was upgraded from, if any.
-    Ok {
-        value: T,
-        migrated_from: Option<u32>,
-    },
+    Ok { value: T, migrated_from: Option<u32> },
     /// Not JSON, or JSON of the wrong shape; the string says why.
     Corrupt(String),
     /// Written by a newer Lectern with this schema version.
@@ -171,10 +165,7 @@ pub fn decode<T: DeserializeOwned>(
         (value, None)
     };
     match serde_json::from_value(value) {
-        Ok(value) => Decoded::Ok {
-            value,
-            migrated_from,
-        },
+        Ok(value) => Decoded::Ok { value, migrated_from },
         Err(e) => Decoded::Corrupt(format!("unexpected content: {e}")),
     }
 }

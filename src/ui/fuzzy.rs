@@ -18,7 +18,8 @@ const MAX_ROWS: u16 = 10;
 
 pub fn render(app: &App, o: &FuzzyOverlay, screen: Rect, theme: &Theme, frame: &mut Frame) {
     let h = (MAX_ROWS + 4).min(screen.height);
-    let inner = super::popup::frame(screen, 76, h, "Search — Enter goes, Tab widens, Esc closes", theme, frame.buffer_mut());
+    let inner =
+        super::popup::frame(screen, 76, h, "Search — Enter goes, Tab widens, Esc closes", theme, frame.buffer_mut());
     if inner.height == 0 || inner.width < 4 {
         return;
     }
@@ -93,7 +94,13 @@ pub fn render(app: &App, o: &FuzzyOverlay, screen: Rect, theme: &Theme, frame: &
 /// What a result row shows in `width` columns, with its highlight positions moved to match:
 /// a title path loses the document's own title (it is on every row) and, when still too long,
 /// its start — the section itself, at the end, is what the reader is looking for.
-fn shown(display: &str, positions: &[usize], kind: CandidateKind, doc_title: &str, width: usize) -> (String, Vec<usize>) {
+fn shown(
+    display: &str,
+    positions: &[usize],
+    kind: CandidateKind,
+    doc_title: &str,
+    width: usize,
+) -> (String, Vec<usize>) {
     let mut text: Vec<char> = display.chars().collect();
     let mut pos: Vec<usize> = positions.to_vec();
     let drop_front = |n: usize, text: &mut Vec<char>, pos: &mut Vec<usize>| {
@@ -106,7 +113,8 @@ fn shown(display: &str, positions: &[usize], kind: CandidateKind, doc_title: &st
         if !doc_title.is_empty() && display.starts_with(&prefix) {
             drop_front(prefix.chars().count(), &mut text, &mut pos);
         }
-        let cols = |t: &[char]| t.iter().map(|c| unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0)).sum::<usize>();
+        let cols =
+            |t: &[char]| t.iter().map(|c| unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0)).sum::<usize>();
         if cols(&text) > width && width > 1 {
             let mut n = 0;
             while cols(&text[n..]) > width - 1 {

@@ -44,10 +44,19 @@ fn rows(lines: &[(String, String)], width: u16) -> Vec<(u16, String, bool)> {
 }
 
 pub fn render(keymap: &Keymap, scroll: usize, screen: Rect, theme: &Theme, buf: &mut Buffer) {
-    let inner = super::popup::frame(screen, 76, screen.height.saturating_sub(2).max(3), "Keys — Esc closes, j/k scroll", theme, buf);
+    let inner = super::popup::frame(
+        screen,
+        76,
+        screen.height.saturating_sub(2).max(3),
+        "Keys — Esc closes, j/k scroll",
+        theme,
+        buf,
+    );
     let rows = rows(&lines(keymap), inner.width);
     let max_scroll = rows.len().saturating_sub(inner.height as usize);
-    for (row, (indent, text, heading)) in rows.iter().skip(scroll.min(max_scroll)).take(inner.height as usize).enumerate() {
+    for (row, (indent, text, heading)) in
+        rows.iter().skip(scroll.min(max_scroll)).take(inner.height as usize).enumerate()
+    {
         let y = inner.y + row as u16;
         let style = if *heading { theme.title() } else { Default::default() };
         let x = inner.x + (*indent).min(inner.width);

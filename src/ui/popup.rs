@@ -12,9 +12,14 @@ use crate::doc::sanitize::visible;
 pub fn frame(screen: Rect, w: u16, h: u16, title: &str, theme: &Theme, buf: &mut Buffer) -> Rect {
     let w = w.min(screen.width);
     let h = h.min(screen.height);
-    let area = Rect { x: screen.x + (screen.width - w) / 2, y: screen.y + (screen.height - h) / 2, width: w, height: h };
+    let area =
+        Rect { x: screen.x + (screen.width - w) / 2, y: screen.y + (screen.height - h) / 2, width: w, height: h };
     Clear.render(area, buf);
-    let block = Block::new().borders(Borders::ALL).border_set(theme.border_set()).border_style(theme.dim()).title(format!(" {} ", visible(title)));
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_set(theme.border_set())
+        .border_style(theme.dim())
+        .title(format!(" {} ", visible(title)));
     let inner = block.inner(area);
     block.render(area, buf);
     inner

@@ -40,9 +40,18 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
         // A note anchored on this line: a mark in the margin column left of the text.
         if g.text_x > g.text.x {
             let line = layout.line(i);
-            let here = |a: crate::doc::Anchor| a.block == line.block && (a.byte >= line.start && a.byte < line.end.max(line.start + 1) || a.byte == 0 && line.start == 0);
+            let here = |a: crate::doc::Anchor| {
+                a.block == line.block
+                    && (a.byte >= line.start && a.byte < line.end.max(line.start + 1) || a.byte == 0 && line.start == 0)
+            };
             let noted = !line.blank
-                && data.and_then(|d| d.by_block.get(&line.block).map(|ks| ks.iter().any(|&k| d.notes[k].1.anchor().is_some_and(here)))).unwrap_or(false);
+                && data
+                    .and_then(|d| {
+                        d.by_block
+                            .get(&line.block)
+                            .map(|ks| ks.iter().any(|&k| d.notes[k].1.anchor().is_some_and(here)))
+                    })
+                    .unwrap_or(false);
             if noted {
                 buf.set_stringn(g.text.x, row, "✎", 1, theme.current());
             }

@@ -60,7 +60,11 @@ pub fn render(l: &RecordList, screen: Rect, theme: &Theme, frame: &mut Frame) {
     let first = l.selected.saturating_sub(list_h.saturating_sub(1));
     if l.shown.is_empty() {
         let empty = if l.entries.is_empty() {
-            if l.bookmarks() { "No bookmarks yet: m bookmarks the reading position" } else { "No notes yet: a writes one" }
+            if l.bookmarks() {
+                "No bookmarks yet: m bookmarks the reading position"
+            } else {
+                "No notes yet: a writes one"
+            }
         } else {
             "Nothing matches the filter"
         };
@@ -74,7 +78,8 @@ pub fn render(l: &RecordList, screen: Rect, theme: &Theme, frame: &mut Frame) {
     }
     if let Some(e) = l.current() {
         let a = e.anchor();
-        let section = if a.section_path.is_empty() { String::new() } else { format!(" — {}", a.section_path.join(" › ")) };
+        let section =
+            if a.section_path.is_empty() { String::new() } else { format!(" — {}", a.section_path.join(" › ")) };
         let detail = format!("“{}”{section}", a.quote.trim());
         put(buf, inner.x, inner.y + inner.height - 1, &detail, inner.width, theme.dim());
     }

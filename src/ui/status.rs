@@ -68,7 +68,9 @@ pub fn texts(app: &App) -> (String, String) {
     let title = visible(&doc.title).into_owned();
     let path: Vec<String> = match view.current_section(doc) {
         // The root entry usually repeats the title; do not say it twice.
-        Some(s) => doc.section_path(s).into_iter().filter(|t| *t != doc.title).map(|t| visible(t).into_owned()).collect(),
+        Some(s) => {
+            doc.section_path(s).into_iter().filter(|t| *t != doc.title).map(|t| visible(t).into_owned()).collect()
+        }
         None => Vec::new(),
     };
     let left = fit(&title, &path, room);

@@ -27,14 +27,7 @@ pub fn doc_at(origin: Origin, lines: &[&str]) -> Document {
         }
     }
     assign_section_ids(&mut outline);
-    Document {
-        title: "Guide".into(),
-        origin,
-        format: Format::Markdown,
-        blocks,
-        outline,
-        notices: Vec::new(),
-    }
+    Document { title: "Guide".into(), origin, format: Format::Markdown, blocks, outline, notices: Vec::new() }
 }
 
 pub fn doc(lines: &[&str]) -> Document {
@@ -60,10 +53,7 @@ pub const GUIDE: &[&str] = &[
 
 /// Byte offset of `needle` in block `block` of `doc` (test set-up helper).
 pub fn at(doc: &Document, block: usize, needle: &str) -> lectern::doc::Anchor {
-    let byte = doc.blocks[block]
-        .text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle:?} not in block {block}"));
+    let byte = doc.blocks[block].text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in block {block}"));
     lectern::doc::Anchor::new(block, byte)
 }
 

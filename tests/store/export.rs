@@ -13,31 +13,15 @@ fn filled(root: &std::path::Path) -> Store {
     let store = Store::open(root).expect("store");
     let d = doc(GUIDE);
     let mut h = store.open_doc(&d).expect("doc");
-    h.add_note(
-        &d,
-        at(&d, 3, "refuses"),
-        "Which runtime counts as compatible?",
-    )
-    .expect("note");
-    h.add_note(
-        &d,
-        at(&d, 8, "try a smaller"),
-        "Tried it -- works.\nSecond line --> still text.",
-    )
-    .expect("note");
-    h.add_note(&d, Anchor::new(2, 0), "Unpack first.")
-        .expect("note");
-    h.add_bookmark(&d, Anchor::new(7, 0), "Trouble")
-        .expect("bookmark");
+    h.add_note(&d, at(&d, 3, "refuses"), "Which runtime counts as compatible?").expect("note");
+    h.add_note(&d, at(&d, 8, "try a smaller"), "Tried it -- works.\nSecond line --> still text.").expect("note");
+    h.add_note(&d, Anchor::new(2, 0), "Unpack first.").expect("note");
+    h.add_bookmark(&d, Anchor::new(7, 0), "Trouble").expect("bookmark");
     let mut other_lines = vec!["# Other"];
     other_lines.push("A different document about something else entirely.");
-    let o = crate::common::doc_at(
-        lectern::doc::Origin::Bundled("other.md".into()),
-        &other_lines,
-    );
+    let o = crate::common::doc_at(lectern::doc::Origin::Bundled("other.md".into()), &other_lines);
     let mut ho = store.open_doc(&o).expect("doc");
-    ho.add_note(&o, Anchor::new(1, 2), "On the other one.")
-        .expect("note");
+    ho.add_note(&o, Anchor::new(1, 2), "On the other one.").expect("note");
     store
 }
 
@@ -54,16 +38,9 @@ fn markdown_export_reads_well_and_imports_back_without_duplicates() {
     assert!(md.contains("Tried it -- works.\nSecond line --> still text.\n"));
     assert!(md.contains("- **Trouble** — Guide › Troubleshooting — “Troubleshooting”"));
     // Reading order: Installation notes before Troubleshooting ones.
-    assert!(
-        md.find("Unpack first.") < md.find("Which runtime")
-            && md.find("Which runtime") < md.find("Tried it")
-    );
+    assert!(md.find("Unpack first.") < md.find("Which runtime") && md.find("Which runtime") < md.find("Tried it"));
     for line in md.lines().filter(|l| l.starts_with("<!--")) {
-        assert_eq!(
-            line.matches("-->").count(),
-            1,
-            "comment ends only at its end: {line}"
-        );
+        assert_eq!(line.matches("-->").count(), 1, "comment ends only at its end: {line}");
     }
 
     let dst = tempdir();
@@ -74,10 +51,7 @@ fn markdown_export_reads_well_and_imports_back_without_duplicates() {
     let (b, _) = fresh.records().expect("records");
     assert_eq!(a.len(), b.len());
     for (x, y) in a.iter().zip(&b) {
-        assert_eq!(
-            (&x.notes, &x.bookmarks, &x.title),
-            (&y.notes, &y.bookmarks, &y.title)
-        );
+        assert_eq!((&x.notes, &x.bookmarks, &x.title), (&y.notes, &y.bookmarks, &y.title));
     }
     let again = import(&fresh, &md).expect("import again");
     assert_eq!((again.added, again.skipped_duplicates), (0, 5));
@@ -99,11 +73,7 @@ fn json_export_imports_and_duplicates_are_found_by_quote_and_text() {
     // Importing into the store it came from adds nothing.
     assert_eq!(import(&store, &json).expect("import").added, 0);
 
-    let one = export_json(
-        &store,
-        Some(&lectern::store::fingerprint::fingerprint(&doc(GUIDE))),
-    )
-    .expect("export one");
+    let one = export_json(&store, Some(&lectern::store::fingerprint::fingerprint(&doc(GUIDE)))).expect("export one");
     let v: serde_json::Value = serde_json::from_str(&one).expect("json");
     assert_eq!(v["documents"].as_array().map(Vec::len), Some(1));
     assert!(import(&fresh, "# not an export\n").is_err());
@@ -121,14 +91,7 @@ fn deleted_notes_are_not_resurrected_by_importing_an_old_export() {
     h.delete(&id).expect("delete");
     let r = import(&store, &json).expect("import");
     assert_eq!((r.added, r.skipped_deleted), (0, 1));
-    assert!(
-        store
-            .open_doc(&d)
-            .expect("doc")
-            .record()
-            .note(&id)
-            .is_none()
-    );
+    assert!(store.open_doc(&d).expect("doc").record().note(&id).is_none());
 }
 
 #[test]
@@ -136,8 +99,5 @@ fn bookmark_list_names_document_section_and_quote() {
     let src = tempdir();
     let store = filled(src.path());
     let list = bookmarks_list(&store, None).expect("list");
-    assert_eq!(
-        list,
-        "Guide — Trouble — Guide › Troubleshooting — “Troubleshooting”\n"
-    );
+    assert_eq!(list, "Guide — Trouble — Guide › Troubleshooting — “Troubleshooting”\n");
 }

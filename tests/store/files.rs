@@ -46,14 +46,8 @@ fn version_0_file_is_migrated_and_its_original_kept() {
     assert_eq!(n.updated, n.created);
     assert_eq!(n.anchor.before, "");
     assert_eq!(r.bookmarks[0].updated, 1_600_000_000_000);
-    assert_eq!(
-        h.placed_notes(&d)[0].1,
-        Placement::Exact(at(&d, 3, "refuses to continue"))
-    );
-    assert_eq!(
-        fs::read_to_string(path.with_file_name(format!("{fp}.json.v0.bak"))).expect("backup"),
-        v0
-    );
+    assert_eq!(h.placed_notes(&d)[0].1, Placement::Exact(at(&d, 3, "refuses to continue")));
+    assert_eq!(fs::read_to_string(path.with_file_name(format!("{fp}.json.v0.bak"))).expect("backup"), v0);
 
     h.add_note(&d, Anchor::new(2, 0), "new").expect("write");
     let written = fs::read_to_string(&path).expect("read");
@@ -73,9 +67,7 @@ fn corrupt_and_newer_files_are_moved_aside_byte_for_byte() {
 
     let garbage: &[u8] = b"{\"version\": 1, \"notes\": [ truncated\xff\x00";
     fs::write(&path, garbage).expect("write corrupt");
-    let mut h = store
-        .open_doc(&d)
-        .expect("a corrupt file must not stop the reader");
+    let mut h = store.open_doc(&d).expect("a corrupt file must not stop the reader");
     let notices = h.take_notices();
     println!("corrupt: {notices:?}");
     assert_eq!(notices.len(), 1);
@@ -84,8 +76,7 @@ fn corrupt_and_newer_files_are_moved_aside_byte_for_byte() {
     assert_eq!(aside.len(), 1);
     assert_eq!(fs::read(&aside[0]).expect("read aside"), garbage);
     assert!(!path.exists());
-    h.add_note(&d, Anchor::new(2, 0), "fresh")
-        .expect("write fresh");
+    h.add_note(&d, Anchor::new(2, 0), "fresh").expect("write fresh");
     assert_eq!(store.open_doc(&d).expect("reopen").record().notes.len(), 1);
 
     let newer = "{\n  \"version\": 7,\n  \"fingerprint\": \"x\",\n  \"future\": true\n}\n";
@@ -100,8 +91,7 @@ fn corrupt_and_newer_files_are_moved_aside_byte_for_byte() {
 
     // Valid JSON of the wrong shape is corrupt too; so is a bad file met during a write.
     fs::write(&path, "[1, 2, 3]").expect("write");
-    h.add_note(&d, Anchor::new(2, 0), "x")
-        .expect("write over a quarantined file");
+    h.add_note(&d, Anchor::new(2, 0), "x").expect("write over a quarantined file");
     assert_eq!(h.take_notices().len(), 1);
     assert_eq!(siblings(&docs, &format!("{name}.corrupt-")).len(), 2);
     let (records, notices) = store.records().expect("records");
@@ -130,17 +120,12 @@ fn a_reader_sees_the_old_or_the_new_file_never_a_mix() {
         })
     };
     for i in 0..200 {
-        lectern::store::atomic::write_atomic(&path, if i % 2 == 0 { &new } else { &old })
-            .expect("write");
+        lectern::store::atomic::write_atomic(&path, if i % 2 == 0 { &new } else { &old }).expect("write");
     }
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     let reads = reader.join().expect("reader thread");
     println!("atomic: {reads} whole reads during 200 replacements");
-    assert_eq!(
-        fs::read_dir(dir.path()).expect("ls").count(),
-        1,
-        "no temp files left"
-    );
+    assert_eq!(fs::read_dir(dir.path()).expect("ls").count(), 1, "no temp files left");
 }
 
 #[test]
@@ -156,26 +141,12 @@ fn drafts_save_load_clear_and_are_offered_at_next_start() {
     let (loaded, _) = load_draft(&store, &draft.id).expect("load");
     assert_eq!(loaded.as_ref(), Some(&draft));
 
-    let mut other = Draft::new(
-        "00",
-        "Other",
-        Some("n1".into()),
-        Default::default(),
-        "second",
-    );
+    let mut other = Draft::new("00", "Other", Some("n1".into()), Default::default(), "second");
     save_draft(&store, &mut other).expect("save");
     fs::write(dir.path().join("drafts").join("broken.json"), "{").expect("write broken");
-    let (pending, notices) =
-        pending_drafts(&Store::open(dir.path()).expect("reopen")).expect("pending");
-    assert_eq!(
-        pending.iter().map(|d| d.text.as_str()).collect::<Vec<_>>(),
-        ["half a thought, finished", "second"]
-    );
-    assert_eq!(
-        notices.len(),
-        1,
-        "the broken draft is quarantined and reported"
-    );
+    let (pending, notices) = pending_drafts(&Store::open(dir.path()).expect("reopen")).expect("pending");
+    assert_eq!(pending.iter().map(|d| d.text.as_str()).collect::<Vec<_>>(), ["half a thought, finished", "second"]);
+    assert_eq!(notices.len(), 1, "the broken draft is quarantined and reported");
 
     clear_draft(&store, &draft.id).expect("clear");
     clear_draft(&store, &draft.id).expect("clearing twice is fine");

@@ -20,11 +20,7 @@ fn notes(d: &Document) -> Vec<(&'static str, StoredAnchor)> {
     ]
 }
 
-fn tally(
-    name: &str,
-    d: &Document,
-    notes: &[(&str, StoredAnchor)],
-) -> (usize, usize, usize, Vec<Placement>) {
+fn tally(name: &str, d: &Document, notes: &[(&str, StoredAnchor)]) -> (usize, usize, usize, Vec<Placement>) {
     let placed: Vec<Placement> = notes.iter().map(|(_, a)| reanchor(d, a)).collect();
     let count = |f: fn(&Placement) -> bool| placed.iter().filter(|p| f(p)).count();
     let exact = count(|p| matches!(p, Placement::Exact(_)));
@@ -39,8 +35,7 @@ fn tally(
 
 /// The placed anchor points at the text the note was written on.
 fn lands_on(d: &Document, p: Placement, text: &str) -> bool {
-    p.anchor()
-        .is_some_and(|a| d.blocks[a.block].text[a.byte..].starts_with(text))
+    p.anchor().is_some_and(|a| d.blocks[a.block].text[a.byte..].starts_with(text))
 }
 
 #[test]
@@ -60,10 +55,7 @@ fn paragraphs_inserted_above_shift_blocks_but_stay_exact() {
     let n = notes(&d);
     let mut lines = GUIDE.to_vec();
     lines.insert(1, "A preface paragraph that was not there before.");
-    lines.insert(
-        1,
-        "Another new paragraph, also about installation and configuration.",
-    );
+    lines.insert(1, "Another new paragraph, also about installation and configuration.");
     lines.insert(5, "## Requirements");
     lines.insert(6, "You need a terminal.");
     let edited = doc(&lines);
@@ -82,16 +74,15 @@ fn reworded_text_keeps_exact_when_the_quote_survives_and_goes_fuzzy_when_it_does
     // Nearby text reworded, the quoted text itself intact.
     lines[3] = "Setup first verifies that a suitable runtime exists and refuses to continue if the version is older than three years.";
     // The quoted text itself reworded.
-    lines[8] = "If the screen looks garbled over a slow link, try a narrower window or turn off the status bar for a while.";
-    lines[9] = "Crashes should be reported with the log file attached plus a short description of what you were doing then.";
+    lines[8] =
+        "If the screen looks garbled over a slow link, try a narrower window or turn off the status bar for a while.";
+    lines[9] =
+        "Crashes should be reported with the log file attached plus a short description of what you were doing then.";
     let edited = doc(&lines);
     let (exact, fuzzy, orphaned, placed) = tally("reword", &edited, &n);
     assert_eq!((exact, fuzzy, orphaned), (5, 2, 0));
     assert!(lands_on(&edited, placed[1], "refuses to continue"));
-    assert_eq!(
-        placed[4],
-        Placement::Fuzzy(at(&edited, 8, "try a narrower"))
-    );
+    assert_eq!(placed[4], Placement::Fuzzy(at(&edited, 8, "try a narrower")));
     assert_eq!(placed[5], Placement::Fuzzy(at(&edited, 9, "log file")));
 }
 
@@ -139,7 +130,10 @@ fn a_repeated_sentence_is_told_apart_by_its_section() {
 fn reanchoring_in_a_long_document_is_quick_enough() {
     let mut lines = vec!["# Long".to_string()];
     for i in 0..5000 {
-        lines.push(format!("Paragraph {i} talks about topic {} with some filler words to make it about as long as prose.", i % 97));
+        lines.push(format!(
+            "Paragraph {i} talks about topic {} with some filler words to make it about as long as prose.",
+            i % 97
+        ));
     }
     let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
     let d = doc(&refs);
@@ -152,8 +146,5 @@ fn reanchoring_in_a_long_document_is_quick_enough() {
     assert!(matches!(reanchor(&d, &found), Placement::Exact(a) if a == Anchor::new(4000, 10)));
     let exact = start.elapsed();
     assert_eq!(reanchor(&d, &missing), Placement::Orphaned);
-    println!(
-        "reanchor 5000 blocks: exact {exact:?}, orphaned (full fuzzy scan) {:?}",
-        start.elapsed() - exact
-    );
+    println!("reanchor 5000 blocks: exact {exact:?}, orphaned (full fuzzy scan) {:?}", start.elapsed() - exact);
 }

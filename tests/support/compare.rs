@@ -30,10 +30,7 @@ pub struct Seen {
     pub modifier: Modifier,
 }
 
-const COMPARED: Modifier = Modifier::BOLD
-    .union(Modifier::ITALIC)
-    .union(Modifier::UNDERLINED)
-    .union(Modifier::REVERSED);
+const COMPARED: Modifier = Modifier::BOLD.union(Modifier::ITALIC).union(Modifier::UNDERLINED).union(Modifier::REVERSED);
 const BLANK_VISIBLE: Modifier = Modifier::UNDERLINED.union(Modifier::REVERSED);
 
 fn seen(text: &str, fg: Color, bg: Color, modifier: Modifier) -> Seen {

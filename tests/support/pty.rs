@@ -64,9 +64,8 @@ impl Pty {
 
     fn spawn_command(mut cmd: CommandBuilder, cols: u16, rows: u16, data: Option<tempfile::TempDir>) -> Pty {
         let system = native_pty_system();
-        let pair = system
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
-            .expect("open a pseudo-terminal");
+        let pair =
+            system.openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("open a pseudo-terminal");
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         let child = pair.slave.spawn_command(cmd).expect("spawn lectern");
         drop(pair.slave);
@@ -190,7 +189,8 @@ impl Pty {
     }
 
     pub fn signal(&self, sig: &str) {
-        let ok = std::process::Command::new("kill").arg(format!("-{sig}")).arg(self.pid().to_string()).status().unwrap();
+        let ok =
+            std::process::Command::new("kill").arg(format!("-{sig}")).arg(self.pid().to_string()).status().unwrap();
         assert!(ok.success());
     }
 

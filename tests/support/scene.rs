@@ -32,8 +32,22 @@ impl Rng {
 }
 
 const WORDS: [&str; 16] = [
-    "the", "reader", "scrolls", "through", "chapters", "of", "long", "documents", "over", "slow",
-    "links", "漢字", "かな", "🙂", "naïve", "é́",
+    "the",
+    "reader",
+    "scrolls",
+    "through",
+    "chapters",
+    "of",
+    "long",
+    "documents",
+    "over",
+    "slow",
+    "links",
+    "漢字",
+    "かな",
+    "🙂",
+    "naïve",
+    "é́",
 ];
 
 const STYLES: [Style; 6] = [
@@ -92,8 +106,7 @@ impl Scene {
         let accent = [Color::Blue, Color::Magenta, Color::Indexed(24)][self.theme % 3];
         if self.tree && text_area.x > 0 {
             let tree_area = Rect::new(0, 0, text_area.x, text_area.height);
-            let items: Vec<ListItem> =
-                (0..60).map(|i| ListItem::new(format!("{}. Chapter {i}", i + 1))).collect();
+            let items: Vec<ListItem> = (0..60).map(|i| ListItem::new(format!("{}. Chapter {i}", i + 1))).collect();
             let mut state = ListState::default().with_selected(Some(self.selected));
             let list = List::new(items)
                 .block(Block::new().borders(Borders::RIGHT))
@@ -105,10 +118,7 @@ impl Scene {
         frame.render_widget(Paragraph::new(visible), text_area);
         let status = format!(" book.md  {}/{} ", self.top + 1, self.lines.len());
         let status_area = Rect::new(0, area.height.saturating_sub(1), area.width, 1.min(area.height));
-        frame.render_widget(
-            Paragraph::new(status).style(Style::new().bg(accent).fg(Color::White)),
-            status_area,
-        );
+        frame.render_widget(Paragraph::new(status).style(Style::new().bg(accent).fg(Color::White)), status_area);
         if let Some(query) = &self.popup {
             let width = 60.min(area.width);
             let height = 14.min(area.height);
@@ -117,10 +127,7 @@ impl Scene {
                 .chain((0..10).map(|i| Line::from(format!("{i} result for {query}"))))
                 .collect();
             frame.render_widget(Clear, popup);
-            frame.render_widget(
-                Paragraph::new(results).block(Block::bordered().title("Search")),
-                popup,
-            );
+            frame.render_widget(Paragraph::new(results).block(Block::bordered().title("Search")), popup);
             let cursor_x = (popup.x + 3 + query.len() as u16).min(area.width - 1);
             frame.set_cursor_position((cursor_x, (popup.y + 1).min(area.height - 1)));
         }

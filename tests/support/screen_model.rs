@@ -213,11 +213,7 @@ impl ScreenModel {
 
     fn csi(&mut self, body: &str, final_byte: char) {
         let private = body.starts_with('?');
-        let params: Vec<u16> = body
-            .trim_start_matches('?')
-            .split(';')
-            .map(|p| p.parse::<u16>().unwrap_or(0))
-            .collect();
+        let params: Vec<u16> = body.trim_start_matches('?').split(';').map(|p| p.parse::<u16>().unwrap_or(0)).collect();
         let p = |i: usize, default: u16| params.get(i).copied().filter(|&v| v != 0).unwrap_or(default);
         match (private, final_byte) {
             (true, 'h') | (true, 'l') => {

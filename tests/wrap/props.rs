@@ -84,26 +84,11 @@ fn words(rng: &mut Rng, n: usize, cell: bool) -> String {
 
 /// A sorted, disjoint run and link on char boundaries of `b.text`.
 fn style(rng: &mut Rng, b: &mut Block) {
-    let bounds: Vec<usize> = b
-        .text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([b.text.len()])
-        .collect();
-    let mut cut = [
-        bounds[rng.below(bounds.len())],
-        bounds[rng.below(bounds.len())],
-        bounds[rng.below(bounds.len())],
-    ];
+    let bounds: Vec<usize> = b.text.char_indices().map(|(i, _)| i).chain([b.text.len()]).collect();
+    let mut cut = [bounds[rng.below(bounds.len())], bounds[rng.below(bounds.len())], bounds[rng.below(bounds.len())]];
     cut.sort();
-    b.runs.push(StyleRun {
-        range: cut[0]..cut[1],
-        style: Inline::BOLD,
-    });
-    b.links.push(Link {
-        range: cut[1]..cut[2],
-        url: "u".into(),
-    });
+    b.runs.push(StyleRun { range: cut[0]..cut[1], style: Inline::BOLD });
+    b.links.push(Link { range: cut[1]..cut[2], url: "u".into() });
 }
 
 fn random_doc(rng: &mut Rng, blocks: usize) -> Document {
@@ -111,17 +96,8 @@ fn random_doc(rng: &mut Rng, blocks: usize) -> Document {
     for _ in 0..blocks {
         let n = rng.below(40);
         let mut b = match rng.below(8) {
-            0 => Block::new(
-                BlockKind::Heading {
-                    level: 1 + rng.below(4) as u8,
-                },
-                words(rng, n / 4, false),
-            ),
-            1 | 2 => item(
-                rng.below(5) as u8,
-                rng.pick(&["•", "10.", "[x]", "", "中", "-"]),
-                &words(rng, n, false),
-            ),
+            0 => Block::new(BlockKind::Heading { level: 1 + rng.below(4) as u8 }, words(rng, n / 4, false)),
+            1 | 2 => item(rng.below(5) as u8, rng.pick(&["•", "10.", "[x]", "", "中", "-"]), &words(rng, n, false)),
             3 => Block::new(BlockKind::Code { lang: None }, words(rng, n, false)),
             4 => Block::new(BlockKind::Rule, ""),
             5 => {
@@ -136,10 +112,7 @@ fn random_doc(rng: &mut Rng, blocks: usize) -> Document {
                             .collect()
                     })
                     .collect();
-                let refs: Vec<Vec<&str>> = rows
-                    .iter()
-                    .map(|r| r.iter().map(String::as_str).collect())
-                    .collect();
+                let refs: Vec<Vec<&str>> = rows.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
                 let refs: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
                 table_block(vec![Align::Right, Align::Center], rng.below(2), &refs)
             }
@@ -158,26 +131,13 @@ fn check_line_widths(d: &Document, opts: LayoutOptions) {
     let w = opts.width as usize;
     for i in 0..l.len() {
         let segs = l.segments(d, i);
-        let by_graphemes: usize = segs
-            .iter()
-            .flat_map(|s| s.text.graphemes(true))
-            .map(|g| g.width())
-            .sum();
+        let by_graphemes: usize = segs.iter().flat_map(|s| s.text.graphemes(true)).map(|g| g.width()).sum();
         let joined: String = segs.iter().map(|s| s.text.as_ref()).collect();
-        assert!(
-            by_graphemes <= w && joined.width() <= w,
-            "width {w}, line {i}: {joined:?} is {by_graphemes} wide"
-        );
-        assert!(
-            joined.chars().all(|c| placeholder(c).is_none()),
-            "control character reached line {joined:?}"
-        );
+        assert!(by_graphemes <= w && joined.width() <= w, "width {w}, line {i}: {joined:?} is {by_graphemes} wide");
+        assert!(joined.chars().all(|c| placeholder(c).is_none()), "control character reached line {joined:?}");
         if i > 0 {
             let (a, b) = (l.line(i - 1), l.line(i));
-            assert!(
-                (a.block, a.start) <= (b.block, b.start),
-                "lines out of order at {i}"
-            );
+            assert!((a.block, a.start) <= (b.block, b.start), "lines out of order at {i}");
         }
     }
 }
@@ -188,13 +148,7 @@ fn every_line_fits_its_width_at_1_to_120_columns() {
     for round in 0..3 {
         let d = random_doc(&mut rng, 40);
         for width in 1..=120u16 {
-            check_line_widths(
-                &d,
-                LayoutOptions {
-                    width,
-                    ascii: (width + round) % 2 == 0,
-                },
-            );
+            check_line_widths(&d, LayoutOptions { width, ascii: (width + round) % 2 == 0 });
         }
     }
 }
@@ -203,14 +157,7 @@ fn random_anchor(rng: &mut Rng, d: &Document) -> Anchor {
     let block = rng.below(d.blocks.len());
     let text = &d.blocks[block].text;
     let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-    Anchor::new(
-        block,
-        if bounds.is_empty() {
-            0
-        } else {
-            bounds[rng.below(bounds.len())]
-        },
-    )
+    Anchor::new(block, if bounds.is_empty() { 0 } else { bounds[rng.below(bounds.len())] })
 }
 
 /// Prose and code lines partition their block's bytes, so the line must hold the byte itself.
@@ -230,25 +177,12 @@ fn check_anchor(l: &Layout, d: &Document, a: Anchor) {
     assert_eq!(line.block, a.block);
     assert!(l.anchor_of(i) <= a, "{a:?}: line {i} starts after it");
     if i + 1 < l.len() {
-        assert!(
-            l.anchor_of(i + 1) > a,
-            "{a:?}: line {} also starts at or before it",
-            i + 1
-        );
+        assert!(l.anchor_of(i + 1) > a, "{a:?}: line {} also starts at or before it", i + 1);
     }
-    assert!(
-        holds(line, a),
-        "{a:?}: line {i} {line:?} does not hold the byte"
-    );
+    assert!(holds(line, a), "{a:?}: line {i} {line:?} does not hold the byte");
     let c = d.blocks[a.block].text[a.byte..].chars().next();
-    if let Some(c) = c
-        .filter(char::is_ascii_alphanumeric)
-        .filter(|_| line.kind == LineKind::Text)
-    {
-        assert!(
-            l.line_text(d, i).contains(c),
-            "{a:?}: {c:?} not drawn on line {i}"
-        );
+    if let Some(c) = c.filter(char::is_ascii_alphanumeric).filter(|_| line.kind == LineKind::Text) {
+        assert!(l.line_text(d, i).contains(c), "{a:?}: {c:?} not drawn on line {i}");
     }
 }
 
@@ -262,10 +196,7 @@ fn anchors_round_trip_and_survive_resizes() {
         for i in 0..l1.len() {
             let a = l1.anchor_of(i);
             let j = l1.line_of(a);
-            assert!(
-                j >= i || l1.line(i).blank,
-                "line {i} at width {w1}: anchor maps back to {j}"
-            );
+            assert!(j >= i || l1.line(i).blank, "line {i} at width {w1}: anchor maps back to {j}");
             assert_eq!(l1.anchor_of(j), a);
         }
         for &w2 in &widths {
@@ -295,9 +226,7 @@ fn first_line_of_block_is_the_blocks_first_drawn_line() {
 /// About `bytes` of prose, lists and code, like a long book.
 fn big_doc(bytes: usize) -> Document {
     let mut rng = Rng(1);
-    let vocab = [
-        "reading", "the", "of", "terminal", "document", "chapter", "and", "place", "a", "slowly",
-    ];
+    let vocab = ["reading", "the", "of", "terminal", "document", "chapter", "and", "place", "a", "slowly"];
     let mut blocks = Vec::new();
     let mut total = 0;
     while total < bytes {
@@ -327,10 +256,7 @@ fn five_megabyte_document_builds_fast() {
     let l = Layout::build(&d, 88);
     let build = t.elapsed();
     let t = Instant::now();
-    let drawn: usize = (0..l.len())
-        .step_by(997)
-        .map(|i| l.segments(&d, i).len())
-        .sum();
+    let drawn: usize = (0..l.len()).step_by(997).map(|i| l.segments(&d, i).len()).sum();
     let per_line = t.elapsed() / (l.len() / 997).max(1) as u32;
     let mem = l.len() * std::mem::size_of::<VisualLine>();
     println!(

@@ -15,13 +15,7 @@ pub fn doc(blocks: Vec<Block>) -> Document {
 }
 
 pub fn item(depth: u8, marker: &str, text: &str) -> Block {
-    Block::new(
-        BlockKind::ListItem {
-            depth,
-            marker: marker.into(),
-        },
-        text,
-    )
+    Block::new(BlockKind::ListItem { depth, marker: marker.into() }, text)
 }
 
 pub fn quoted(mut b: Block, depth: u8) -> Block {
@@ -30,19 +24,9 @@ pub fn quoted(mut b: Block, depth: u8) -> Block {
 }
 
 pub fn table_block(align: Vec<Align>, header_rows: usize, rows: &[&[&str]]) -> Block {
-    let rows: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| r.iter().map(|c| c.to_string()).collect())
-        .collect();
+    let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
     let text: String = rows.iter().map(|r| r.join("\t") + "\n").collect();
-    Block::new(
-        BlockKind::Table(Table {
-            align,
-            header_rows,
-            rows,
-        }),
-        text,
-    )
+    Block::new(BlockKind::Table(Table { align, header_rows, rows }), text)
 }
 
 fn lines(d: &Document, width: u16, ascii: bool) -> Vec<String> {

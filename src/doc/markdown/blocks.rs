@@ -138,10 +138,7 @@ impl BlockBuilder {
                     }
                     None => bullet(depth).to_string(),
                 };
-                self.items.push(ItemFrame {
-                    marker: Some(marker),
-                    depth,
-                });
+                self.items.push(ItemFrame { marker: Some(marker), depth });
             }
             Tag::FootnoteDefinition(label) => {
                 self.flush();
@@ -171,18 +168,14 @@ impl BlockBuilder {
                 self.image_starts.push(start);
                 self.buf().push("[image: ", Inline::PLAIN);
             }
-            Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {
-                self.flush()
-            }
+            Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => self.flush(),
             Tag::Superscript | Tag::Subscript | Tag::MetadataBlock(_) => {}
         }
     }
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph | TagEnd::DefinitionListTitle | TagEnd::DefinitionListDefinition => {
-                self.flush()
-            }
+            TagEnd::Paragraph | TagEnd::DefinitionListTitle | TagEnd::DefinitionListDefinition => self.flush(),
             TagEnd::Heading(_) => {
                 self.flush();
                 self.heading = None;
@@ -269,10 +262,7 @@ impl BlockBuilder {
                     buf.push("]", Inline::PLAIN);
                 }
             }
-            TagEnd::DefinitionList
-            | TagEnd::Superscript
-            | TagEnd::Subscript
-            | TagEnd::MetadataBlock(_) => {}
+            TagEnd::DefinitionList | TagEnd::Superscript | TagEnd::Subscript | TagEnd::MetadataBlock(_) => {}
         }
     }
 
@@ -331,10 +321,7 @@ impl BlockBuilder {
         let kind = if let Some(level) = self.heading {
             BlockKind::Heading { level }
         } else if let Some(item) = self.items.last_mut() {
-            BlockKind::ListItem {
-                depth: item.depth,
-                marker: item.marker.take().unwrap_or_default(),
-            }
+            BlockKind::ListItem { depth: item.depth, marker: item.marker.take().unwrap_or_default() }
         } else {
             BlockKind::Paragraph
         };
@@ -347,11 +334,7 @@ impl BlockBuilder {
     /// Before a block that cannot carry a marker (code, table, nested list) opens inside an
     /// item, emit the item's unused marker on an empty list item so the bullet is not lost.
     fn claim_marker(&mut self) {
-        if let Some((depth, marker)) = self
-            .items
-            .last_mut()
-            .and_then(|item| Some((item.depth, item.marker.take()?)))
-        {
+        if let Some((depth, marker)) = self.items.last_mut().and_then(|item| Some((item.depth, item.marker.take()?))) {
             self.push_block(Block::new(BlockKind::ListItem { depth, marker }, ""));
         }
     }

@@ -29,10 +29,7 @@ pub fn split(text: &str) -> Option<FrontMatter<'_>> {
         }
         seen_content = true;
         if trimmed == "---" || trimmed == "..." {
-            return Some(FrontMatter {
-                title,
-                body: &text[offset..],
-            });
+            return Some(FrontMatter { title, body: &text[offset..] });
         }
         if title.is_none() {
             title = title_value(trimmed);

@@ -27,10 +27,7 @@ pub fn visible_text(html: &str) -> String {
 
 /// A tag starts with a letter, '/', '!' or '?' right after '<'; "a < b" is text.
 fn looks_like_tag(s: &str) -> bool {
-    s[1..]
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
+    s[1..].chars().next().is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
 }
 
 /// For `<script ...>...</script>` and `<style>`, the text after the element.
@@ -110,10 +107,7 @@ mod tests {
     #[test]
     fn tags_comments_and_scripts_vanish() {
         assert_eq!(visible_text("<!-- YAML\nadded: v1\n-->\n"), "");
-        assert_eq!(
-            visible_text("<details><summary>More &amp; less</summary>"),
-            "More & less"
-        );
+        assert_eq!(visible_text("<details><summary>More &amp; less</summary>"), "More & less");
         assert_eq!(visible_text("<script>alert(1)</script>after"), "after");
         assert_eq!(visible_text("a < b"), "a < b");
         assert_eq!(visible_text("x&#65;&unknown;"), "xA&unknown;");

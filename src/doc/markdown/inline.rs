@@ -57,10 +57,7 @@ impl StyledText {
         let end = self.text.len();
         match self.runs.last_mut() {
             Some(last) if last.range.end == start && last.style == style => last.range.end = end,
-            _ => self.runs.push(StyleRun {
-                range: start..end,
-                style,
-            }),
+            _ => self.runs.push(StyleRun { range: start..end, style }),
         }
     }
 

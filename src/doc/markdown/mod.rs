@@ -32,11 +32,8 @@ use super::{Block, BlockKind, Document, Format, Origin, Section, assign_section_
 /// Parse Markdown into a document.
 pub fn parse(text: &str, origin: Origin) -> Document {
     let mut notices = Vec::new();
-    let text: Cow<'_, str> = if text.contains('\r') {
-        Cow::Owned(text.replace("\r\n", "\n"))
-    } else {
-        Cow::Borrowed(text)
-    };
+    let text: Cow<'_, str> =
+        if text.contains('\r') { Cow::Owned(text.replace("\r\n", "\n")) } else { Cow::Borrowed(text) };
     let (body, front_title) = match front_matter::split(&text) {
         Some(fm) => {
             notices.push("Skipped the YAML front matter at the start of the file.".to_string());
@@ -55,14 +52,7 @@ pub fn parse(text: &str, origin: Origin) -> Document {
     let mut outline = heading_outline(&blocks);
     assign_section_ids(&mut outline);
     let title = choose_title(&blocks, &outline, front_title, &origin);
-    Document {
-        title,
-        origin,
-        format: Format::Markdown,
-        blocks,
-        outline,
-        notices,
-    }
+    Document { title, origin, format: Format::Markdown, blocks, outline, notices }
 }
 
 fn options() -> Options {
@@ -104,15 +94,8 @@ pub(crate) fn heading_outline(blocks: &[Block]) -> Vec<Section> {
 /// matter's title, else the first heading when it is the only root of the outline, else the
 /// file name. A document with many level-1 headings (a changelog whose versions are `#`,
 /// the CommonMark spec's chapters) is not titled after its first section.
-fn choose_title(
-    blocks: &[Block],
-    outline: &[Section],
-    front_title: Option<String>,
-    origin: &Origin,
-) -> String {
-    let mut level_one = blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Heading { level: 1 });
+fn choose_title(blocks: &[Block], outline: &[Section], front_title: Option<String>, origin: &Origin) -> String {
+    let mut level_one = blocks.iter().filter(|b| b.kind == BlockKind::Heading { level: 1 });
     if let (Some(only), None) = (level_one.next(), level_one.next()) {
         return only.text.clone();
     }

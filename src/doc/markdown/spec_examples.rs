@@ -61,11 +61,7 @@ fn find_examples(lines: &[&str]) -> Vec<Example> {
             if let (Some(middle), Some(close)) = (middle, close)
                 && is_blank(lines, close + 1)
             {
-                found.push(Example {
-                    open: i,
-                    middle,
-                    close,
-                });
+                found.push(Example { open: i, middle, close });
                 i = close + 1;
                 continue;
             }
@@ -77,11 +73,7 @@ fn find_examples(lines: &[&str]) -> Vec<Example> {
 
 /// A fence longer than any backtick run starting a content line, so content cannot close it.
 fn push_fenced(out: &mut String, lang: &str, content: &[&str]) {
-    let longest = content
-        .iter()
-        .map(|l| l.trim_start().chars().take_while(|&c| c == '`').count())
-        .max()
-        .unwrap_or(0);
+    let longest = content.iter().map(|l| l.trim_start().chars().take_while(|&c| c == '`').count()).max().unwrap_or(0);
     let fence = "`".repeat((longest + 1).max(3));
     out.push_str(&fence);
     out.push_str(lang);
@@ -103,9 +95,7 @@ mod tests {
         let ex = ".\n# foo\n.\n<h1>foo</h1>\n.\n";
         let text = format!("Intro\n\n{ex}\n{ex}\n{ex}\nEnd\n");
         let out = rewrite(&text).expect("uses the notation");
-        assert!(
-            out.starts_with("Intro\n\n```markdown\n# foo\n```\n\n```html\n<h1>foo</h1>\n```\n")
-        );
+        assert!(out.starts_with("Intro\n\n```markdown\n# foo\n```\n\n```html\n<h1>foo</h1>\n```\n"));
         assert!(out.ends_with("\nEnd\n"));
     }
 

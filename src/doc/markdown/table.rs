@@ -24,12 +24,7 @@ impl TableBuilder {
                 Alignment::Right => Align::Right,
             })
             .collect();
-        TableBuilder {
-            align,
-            header_rows: 0,
-            rows: Vec::new(),
-            row: None,
-        }
+        TableBuilder { align, header_rows: 0, rows: Vec::new(), row: None }
     }
 
     pub fn start_row(&mut self) {
@@ -63,20 +58,17 @@ impl TableBuilder {
                 }
                 let offset = text.len();
                 text.push_str(&cell.text);
-                links.extend(cell.links.into_iter().map(|l| Link {
-                    range: l.range.start + offset..l.range.end + offset,
-                    url: l.url,
-                }));
+                links.extend(
+                    cell.links
+                        .into_iter()
+                        .map(|l| Link { range: l.range.start + offset..l.range.end + offset, url: l.url }),
+                );
                 cells.push(cell.text);
             }
             text.push('\n');
             rows.push(cells);
         }
-        let table = Table {
-            align: self.align,
-            header_rows: self.header_rows,
-            rows,
-        };
+        let table = Table { align: self.align, header_rows: self.header_rows, rows };
         let mut block = Block::new(BlockKind::Table(table), text);
         block.links = links;
         block

@@ -12,11 +12,7 @@ fn kinds(d: &Document) -> Vec<&BlockKind> {
 }
 
 fn run_text(b: &Block, style: Inline) -> Vec<&str> {
-    b.runs
-        .iter()
-        .filter(|r| r.style.contains(style))
-        .map(|r| &b.text[r.range.clone()])
-        .collect()
+    b.runs.iter().filter(|r| r.style.contains(style)).map(|r| &b.text[r.range.clone()]).collect()
 }
 
 #[test]
@@ -29,11 +25,7 @@ fn inline_styles_become_runs_over_the_visible_text() {
     assert_eq!(run_text(b, Inline::CODE), ["code"]);
     assert_eq!(run_text(b, Inline::STRIKE), ["gone"]);
     for pair in b.runs.windows(2) {
-        assert!(
-            pair[0].range.end <= pair[1].range.start,
-            "runs overlap: {:?}",
-            b.runs
-        );
+        assert!(pair[0].range.end <= pair[1].range.start, "runs overlap: {:?}", b.runs);
     }
 }
 
@@ -52,25 +44,17 @@ fn links_keep_text_visible_and_url_aside() {
 #[test]
 fn images_show_alt_text_and_soft_breaks_are_spaces() {
     let d = doc("A ![logo of it](l.png)\nnext line  \nhard ![](x.png)\n");
-    assert_eq!(
-        d.blocks[0].text,
-        "A [image: logo of it] next line hard [image]"
-    );
+    assert_eq!(d.blocks[0].text, "A [image: logo of it] next line hard [image]");
 }
 
 #[test]
 fn tables_hold_cells_and_tab_separated_text() {
     let d = doc("| Name | [Site](http://s) |\n|:--|--:|\n| a | **b** |\n");
     let b = &d.blocks[0];
-    let BlockKind::Table(t) = &b.kind else {
-        panic!("not a table: {:?}", b.kind)
-    };
+    let BlockKind::Table(t) = &b.kind else { panic!("not a table: {:?}", b.kind) };
     assert_eq!(t.header_rows, 1);
     assert_eq!(t.rows, vec![vec!["Name", "Site"], vec!["a", "b"]]);
-    assert_eq!(
-        t.align,
-        vec![crate::doc::Align::Left, crate::doc::Align::Right]
-    );
+    assert_eq!(t.align, vec![crate::doc::Align::Left, crate::doc::Align::Right]);
     assert_eq!(b.text, "Name\tSite\na\tb\n");
     assert_eq!(&b.text[b.links[0].range.clone()], "Site");
 }
@@ -88,13 +72,7 @@ fn task_lists_and_nested_lists_get_markers_and_depths() {
         .collect();
     assert_eq!(
         items,
-        [
-            (0, "[ ]", "todo"),
-            (0, "[x]", "done"),
-            (1, "1.", "first"),
-            (1, "2.", "second"),
-            (2, "▪", "deep")
-        ]
+        [(0, "[ ]", "todo"), (0, "[x]", "done"), (1, "1.", "first"), (1, "2.", "second"), (2, "▪", "deep")]
     );
 }
 
@@ -104,18 +82,9 @@ fn loose_items_mark_only_their_first_paragraph() {
     assert_eq!(
         kinds(&d),
         [
-            &BlockKind::ListItem {
-                depth: 0,
-                marker: "3.".into()
-            },
-            &BlockKind::ListItem {
-                depth: 0,
-                marker: String::new()
-            },
-            &BlockKind::ListItem {
-                depth: 0,
-                marker: "4.".into()
-            },
+            &BlockKind::ListItem { depth: 0, marker: "3.".into() },
+            &BlockKind::ListItem { depth: 0, marker: String::new() },
+            &BlockKind::ListItem { depth: 0, marker: "4.".into() },
         ]
     );
 }
@@ -142,34 +111,18 @@ fn front_matter_is_skipped_noticed_and_titles_the_document() {
 #[test]
 fn nested_quotes_carry_their_depth() {
     let d = doc("> outer\n>\n> > inner\n>\n> back\n\nafter\n");
-    let depths: Vec<(u8, &str)> = d
-        .blocks
-        .iter()
-        .map(|b| (b.quote, b.text.as_str()))
-        .collect();
-    assert_eq!(
-        depths,
-        [(1, "outer"), (2, "inner"), (1, "back"), (0, "after")]
-    );
+    let depths: Vec<(u8, &str)> = d.blocks.iter().map(|b| (b.quote, b.text.as_str())).collect();
+    assert_eq!(depths, [(1, "outer"), (2, "inner"), (1, "back"), (0, "after")]);
 }
 
 #[test]
 fn setext_and_atx_headings_nest_by_level() {
     let d = doc("Title\n=====\n\nIntro\n\nPart\n----\n\n#### Deep\n\n## Next\n\nOther\n=====\n");
-    let shape: Vec<(&str, u8, Option<usize>)> = d
-        .outline
-        .iter()
-        .map(|s| (s.title.as_str(), s.level, s.parent))
-        .collect();
+    let shape: Vec<(&str, u8, Option<usize>)> =
+        d.outline.iter().map(|s| (s.title.as_str(), s.level, s.parent)).collect();
     assert_eq!(
         shape,
-        [
-            ("Title", 1, None),
-            ("Part", 2, Some(0)),
-            ("Deep", 3, Some(1)),
-            ("Next", 2, Some(0)),
-            ("Other", 1, None)
-        ]
+        [("Title", 1, None), ("Part", 2, Some(0)), ("Deep", 3, Some(1)), ("Next", 2, Some(0)), ("Other", 1, None)]
     );
     assert_eq!(d.outline[1].id, "title/part");
     assert_eq!(d.blocks[d.outline[2].block].text, "Deep");
@@ -188,12 +141,7 @@ fn single_top_heading_titles_the_document() {
 #[test]
 fn code_blocks_keep_exact_lines_and_language() {
     let d = doc("```rust title=x\nfn a() {\n\tb\n}\n```\n\n    indented\n      more\n");
-    assert_eq!(
-        d.blocks[0].kind,
-        BlockKind::Code {
-            lang: Some("rust".into())
-        }
-    );
+    assert_eq!(d.blocks[0].kind, BlockKind::Code { lang: Some("rust".into()) });
     assert_eq!(d.blocks[0].text, "fn a() {\n\tb\n}");
     assert_eq!(d.blocks[1].kind, BlockKind::Code { lang: None });
     assert_eq!(d.blocks[1].text, "indented\n  more");
@@ -201,9 +149,7 @@ fn code_blocks_keep_exact_lines_and_language() {
 
 #[test]
 fn html_is_reduced_to_its_text() {
-    let d = doc(
-        "<!-- YAML\nadded: v1\n-->\n\n<details><summary>More</summary>\n\nPara with <b>tag</b><br>end.\n",
-    );
+    let d = doc("<!-- YAML\nadded: v1\n-->\n\n<details><summary>More</summary>\n\nPara with <b>tag</b><br>end.\n");
     let texts: Vec<&str> = d.blocks.iter().map(|b| b.text.as_str()).collect();
     assert_eq!(texts, ["More", "Para with tag end."]);
 }
@@ -213,17 +159,8 @@ fn rules_crlf_and_control_characters() {
     let d = doc("one\r\n\r\n---\r\n\r\ntwo\x1b[31m\r\n");
     assert_eq!(kinds(&d)[1], &BlockKind::Rule);
     assert_eq!(d.blocks[2].text, "two^[[31m");
-    assert!(
-        d.blocks
-            .iter()
-            .all(|b| !b.text.contains('\n') && !b.text.contains('\r'))
-    );
-    assert!(
-        d.blocks[2]
-            .runs
-            .iter()
-            .any(|r| r.style.contains(Inline::PLACEHOLDER))
-    );
+    assert!(d.blocks.iter().all(|b| !b.text.contains('\n') && !b.text.contains('\r')));
+    assert!(d.blocks[2].runs.iter().any(|r| r.style.contains(Inline::PLACEHOLDER)));
 }
 
 #[test]
@@ -236,13 +173,7 @@ fn heading_attributes_are_not_part_of_titles() {
 #[test]
 fn list_item_starting_with_code_keeps_its_marker() {
     let d = doc("- ```\n  code\n  ```\n- text\n");
-    assert_eq!(
-        d.blocks[0].kind,
-        BlockKind::ListItem {
-            depth: 0,
-            marker: "•".into()
-        }
-    );
+    assert_eq!(d.blocks[0].kind, BlockKind::ListItem { depth: 0, marker: "•".into() });
     assert_eq!(d.blocks[1].kind, BlockKind::Code { lang: None });
     assert_eq!(d.blocks[2].text, "text");
 }
@@ -259,26 +190,17 @@ fn control_characters_in_code_become_marked_placeholders() {
 fn pathological_nesting_is_survived() {
     let quotes = format!("{}deep\n", "> ".repeat(5000));
     let d = doc(&quotes);
-    assert_eq!(
-        d.blocks.last().map(|b| (b.quote, b.text.as_str())),
-        Some((u8::MAX, "deep"))
-    );
+    assert_eq!(d.blocks.last().map(|b| (b.quote, b.text.as_str())), Some((u8::MAX, "deep")));
     let mut lists = String::new();
     for i in 0..400 {
         lists.push_str(&"  ".repeat(i));
         lists.push_str("- x\n");
     }
     let d = doc(&lists);
-    assert!(
-        d.blocks
-            .iter()
-            .all(|b| matches!(b.kind, BlockKind::ListItem { .. }))
-    );
+    assert!(d.blocks.iter().all(|b| matches!(b.kind, BlockKind::ListItem { .. })));
     let d = doc(&format!("{}{}", "[".repeat(20000), "*a_".repeat(20000)));
     assert_eq!(d.blocks.len(), 1);
-    let headings: String = (0..3000)
-        .map(|i| format!("{} h{i}\n", "#".repeat(i % 6 + 1)))
-        .collect();
+    let headings: String = (0..3000).map(|i| format!("{} h{i}\n", "#".repeat(i % 6 + 1))).collect();
     assert_eq!(doc(&headings).outline.len(), 3000);
 }
 

@@ -30,10 +30,7 @@ pub struct Summary {
 
 impl Summary {
     pub fn chapter_count(&self) -> usize {
-        self.entries
-            .iter()
-            .filter(|e| matches!(e, Entry::Chapter(c) if c.path.is_some()))
-            .count()
+        self.entries.iter().filter(|e| matches!(e, Entry::Chapter(c) if c.path.is_some())).count()
     }
 }
 
@@ -92,12 +89,7 @@ impl State {
             Event::Start(Tag::Link { dest_url, .. }) => {
                 if self.list_depth == 0 && self.heading.is_none() {
                     self.emit();
-                    self.current = Some(Chapter {
-                        title: String::new(),
-                        path: None,
-                        depth: 0,
-                        numbered: false,
-                    });
+                    self.current = Some(Chapter { title: String::new(), path: None, depth: 0, numbered: false });
                 }
                 if let Some(c) = &mut self.current {
                     let url = dest_url.trim();
@@ -145,12 +137,7 @@ mod tests {
     use super::*;
 
     fn chapter(title: &str, path: Option<&str>, depth: usize, numbered: bool) -> Entry {
-        Entry::Chapter(Chapter {
-            title: title.into(),
-            path: path.map(Into::into),
-            depth,
-            numbered,
-        })
+        Entry::Chapter(Chapter { title: title.into(), path: path.map(Into::into), depth, numbered })
     }
 
     #[test]

@@ -11,10 +11,7 @@ fn write(dir: &Path, rel: &str, text: &str) {
 }
 
 fn shape(doc: &Document) -> Vec<(String, u8, Option<usize>)> {
-    doc.outline
-        .iter()
-        .map(|s| (s.title.clone(), s.level, s.parent))
-        .collect()
+    doc.outline.iter().map(|s| (s.title.clone(), s.level, s.parent)).collect()
 }
 
 #[test]
@@ -77,11 +74,7 @@ fn parts_prefix_suffix_drafts_and_missing_files() {
 fn book_toml_title_wins_and_src_folder_is_found() {
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();
-    write(
-        d,
-        "book.toml",
-        "[output.html]\ntitle = \"wrong\"\n[book]\nauthors = []\ntitle = 'The Book'\n",
-    );
+    write(d, "book.toml", "[output.html]\ntitle = \"wrong\"\n[book]\nauthors = []\ntitle = 'The Book'\n");
     write(d, "src/SUMMARY.md", "- [A](a.md)\n");
     write(d, "src/a.md", "# A\n");
     let doc = load_book(d).expect("a book").expect("readable");

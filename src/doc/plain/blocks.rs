@@ -154,7 +154,10 @@ mod tests {
         assert!(is_preformatted(&["Name      Value", "a         1"], 72));
         assert!(is_preformatted(&["+---+---+", "| a | b |"], 72));
         assert!(is_preformatted(&["Twinkle, twinkle,", "little bat!", "How I wonder", "what you're at!"], 72));
-        assert!(!is_preformatted(&["This is an ordinary paragraph of text that wraps at the", "usual width and ends here."], 72));
+        assert!(!is_preformatted(
+            &["This is an ordinary paragraph of text that wraps at the", "usual width and ends here."],
+            72
+        ));
     }
 
     #[test]

@@ -196,25 +196,19 @@ mod tests {
 
     #[test]
     fn separators_and_page_breaks() {
-        assert_eq!(kinds("a\n\n-----\n\nb\n\u{c}\nc"), vec![
-            GroupKind::Text,
-            GroupKind::Separator,
-            GroupKind::Text,
-            GroupKind::PageBreak,
-            GroupKind::Text
-        ]);
+        assert_eq!(
+            kinds("a\n\n-----\n\nb\n\u{c}\nc"),
+            vec![GroupKind::Text, GroupKind::Separator, GroupKind::Text, GroupKind::PageBreak, GroupKind::Text]
+        );
     }
 
     #[test]
     fn rfc_page_furniture_is_set_apart() {
         let t = "   such as\n\nPfeiffer                 Informational                [Page 11]\n\u{c}\nRFC 3533                  OGG                   May 2003\n\n   more";
-        assert_eq!(kinds(t), vec![
-            GroupKind::Text,
-            GroupKind::Furniture,
-            GroupKind::PageBreak,
-            GroupKind::Furniture,
-            GroupKind::Text
-        ]);
+        assert_eq!(
+            kinds(t),
+            vec![GroupKind::Text, GroupKind::Furniture, GroupKind::PageBreak, GroupKind::Furniture, GroupKind::Text]
+        );
     }
 
     #[test]

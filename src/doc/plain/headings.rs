@@ -52,7 +52,9 @@ fn is_body(g: Option<&Group>) -> bool {
     match g {
         Some(g) if g.kind == GroupKind::Text => {
             let columns = g.lines.iter().any(|l| trim(l).contains("   ") || trim(l).contains('\t'));
-            !columns && list_marker(trim(g.lines[0])).is_none() && (g.lines.len() >= 2 || char_len(trim(g.lines[0])) >= 80)
+            !columns
+                && list_marker(trim(g.lines[0])).is_none()
+                && (g.lines.len() >= 2 || char_len(trim(g.lines[0])) >= 80)
         }
         _ => false,
     }
@@ -89,7 +91,13 @@ pub fn candidate(groups: &[Group], i: usize) -> Option<Heading> {
     let first = *g.lines.first()?;
     let t = collapse(first);
     let heading = |style, number: Option<&str>, title: &str| {
-        Some(Heading { group: i, style, number: number.map(str::to_string), title: title.to_string(), merged_next: false })
+        Some(Heading {
+            group: i,
+            style,
+            number: number.map(str::to_string),
+            title: title.to_string(),
+            merged_next: false,
+        })
     };
     if let GroupKind::Underlined(c) = g.kind {
         let plausible = t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -125,7 +133,10 @@ pub fn candidate(groups: &[Group], i: usize) -> Option<Heading> {
         let title = collapse(&title);
         let continuation_ok = g.lines[1..].iter().all(|l| list_marker(trim(l)).is_none());
         let short_sentence = single && title.ends_with('.') && words(&title) <= 8;
-        if continuation_ok && char_len(&title) <= 200 && (!ends_like_sentence(&title) || title.ends_with('!') || short_sentence) {
+        if continuation_ok
+            && char_len(&title) <= 200
+            && (!ends_like_sentence(&title) || title.ends_with('!') || short_sentence)
+        {
             let title = title.trim_end_matches('.');
             return heading(Style::Numbered(parts), Some(num), title);
         }
@@ -173,10 +184,19 @@ pub fn candidate(groups: &[Group], i: usize) -> Option<Heading> {
     }
     let starts_upper = t.chars().next().is_some_and(|c| c.is_uppercase());
     // A copyright line stands alone above the licence text but is not a section.
-    let notice = t.contains('©') || t.contains("(C)") || (t.starts_with("Copyright") && t.contains(|c: char| c.is_ascii_digit()));
+    let notice = t.contains('©')
+        || t.contains("(C)")
+        || (t.starts_with("Copyright") && t.contains(|c: char| c.is_ascii_digit()));
     let sentence = t.contains(". ");
     let first_word_letter = t.split(' ').next().is_some_and(|w| w.chars().count() == 1 && w != "A");
-    if starts_upper && !notice && !sentence && !first_word_letter && !has_code_chars(&t) && !t.ends_with('?') && is_body(groups.get(i + 1)) {
+    if starts_upper
+        && !notice
+        && !sentence
+        && !first_word_letter
+        && !has_code_chars(&t)
+        && !t.ends_with('?')
+        && is_body(groups.get(i + 1))
+    {
         return heading(Style::Standalone, None, &t);
     }
     None
@@ -193,11 +213,7 @@ pub fn follows(last: Option<&[u32]>, p: &[u32]) -> bool {
     if i == p.len() {
         return false;
     }
-    if i < last.len() {
-        p[i] > last[i] && p[i] <= last[i] + 3 && starts(&p[i + 1..])
-    } else {
-        starts(&p[i..])
-    }
+    if i < last.len() { p[i] > last[i] && p[i] <= last[i] + 3 && starts(&p[i + 1..]) } else { starts(&p[i..]) }
 }
 
 #[cfg(test)]
@@ -222,7 +238,10 @@ mod tests {
     fn wrapped_faq_question_is_one_heading_but_long_item_is_not() {
         let h = first_heading("4.1. On what hardware does Debian\nrun?\n\n    Body.").unwrap();
         assert_eq!(h.title, "On what hardware does Debian run?");
-        assert!(first_heading("7. This requirement modifies the requirement in section 4 to\n\"keep intact all notices\".").is_none());
+        assert!(
+            first_heading("7. This requirement modifies the requirement in section 4 to\n\"keep intact all notices\".")
+                .is_none()
+        );
     }
 
     #[test]
@@ -233,7 +252,10 @@ mod tests {
 
     #[test]
     fn standalone_line_needs_body_after_it() {
-        assert_eq!(first_heading("Abstract\n\nThis manual documents what\nyou need.").unwrap().style, Style::Standalone);
+        assert_eq!(
+            first_heading("Abstract\n\nThis manual documents what\nyou need.").unwrap().style,
+            Style::Standalone
+        );
         assert!(first_heading("Andrew G. Morgan\n\n<morgan@kernel.org>").is_none());
         assert!(first_heading("It was late.\n\nThe body\ncontinues.").is_none());
     }
@@ -241,7 +263,10 @@ mod tests {
     #[test]
     fn keyword_heading_merges_its_subtitle() {
         let h = first_heading("      CHAPTER I\n\n   Down the Rabbit-Hole\n\n  Alice was\nbeginning").unwrap();
-        assert_eq!((h.number.as_deref(), h.title.as_str(), h.merged_next), (Some("CHAPTER I"), "Down the Rabbit-Hole", true));
+        assert_eq!(
+            (h.number.as_deref(), h.title.as_str(), h.merged_next),
+            (Some("CHAPTER I"), "Down the Rabbit-Hole", true)
+        );
     }
 
     #[test]

@@ -91,7 +91,14 @@ pub fn decimal_number(s: &str) -> Option<(Vec<u32>, &str, &str)> {
     }
     let rest = rest.trim_start_matches(is_space);
     let first = rest.chars().next()?;
-    if !(first.is_uppercase() || (parts.len() > 1 && first.is_alphabetic()) || first == '"' || first == '(' || first == '`' || first == '\'' || first == '“') {
+    if !(first.is_uppercase()
+        || (parts.len() > 1 && first.is_alphabetic())
+        || first == '"'
+        || first == '('
+        || first == '`'
+        || first == '\''
+        || first == '“')
+    {
         return None;
     }
     Some((parts, &s[..number.len()], rest))
@@ -111,8 +118,26 @@ pub fn keyword_rank(word: &str) -> Option<i32> {
 }
 
 const NUMBER_WORDS: [&str; 20] = [
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
 ];
 
 fn is_number_token(t: &str) -> bool {

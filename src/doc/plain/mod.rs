@@ -59,8 +59,10 @@ pub fn parse(text: &str, origin: Origin) -> Document {
 /// so (an "Appendices" heading, usually in its contents): that heading becomes their parent,
 /// placed where they start, and everything from there nests one level deeper.
 fn appendix_part(roles: &mut [Role], ranks: &mut [Option<i32>], g: usize) -> Option<Part> {
-    let is_part_name = |t: &str| matches!(t.trim().to_lowercase().as_str(), "appendices" | "appendix" | "annexes" | "annex");
-    let named = (0..g).find(|&i| matches!(&roles[i], Role::Heading(h) if h.number.is_none() && is_part_name(&h.title)))?;
+    let is_part_name =
+        |t: &str| matches!(t.trim().to_lowercase().as_str(), "appendices" | "appendix" | "annexes" | "annex");
+    let named =
+        (0..g).find(|&i| matches!(&roles[i], Role::Heading(h) if h.number.is_none() && is_part_name(&h.title)))?;
     let Role::Heading(h) = &roles[named] else { return None };
     let title = h.title.clone();
     roles[named] = Role::Body;
@@ -99,7 +101,8 @@ fn classify(groups: &[Group]) -> Vec<Role> {
 /// an underline is a list item ("1. Russ Allbery"), not a section.
 fn require_underline_when_usual(groups: &[Group], roles: &mut [Role]) {
     let numbered = |r: &Role| matches!(r, Role::Heading(h) if matches!(h.style, Style::Numbered(_)));
-    let underlined = |r: &Role| matches!(r, Role::Heading(h) if matches!(groups[h.group].kind, GroupKind::Underlined(_)));
+    let underlined =
+        |r: &Role| matches!(r, Role::Heading(h) if matches!(groups[h.group].kind, GroupKind::Underlined(_)));
     let total = roles.iter().filter(|r| numbered(r)).count();
     let under = roles.iter().filter(|r| numbered(r) && underlined(r)).count();
     // Headings there are marked; a bare line above a paragraph is a lead-in sentence.
@@ -166,7 +169,8 @@ fn check_numbering(groups: &[Group], roles: &mut [Role]) -> Option<usize> {
             }
         } else if let Role::Heading(h) = r
             && let Style::Keyword(..) = &h.style
-            && let Some(n) = h.number.as_deref().and_then(|n| n.rsplit(lines::is_space).next()).and_then(|n| n.parse().ok())
+            && let Some(n) =
+                h.number.as_deref().and_then(|n| n.rsplit(lines::is_space).next()).and_then(|n| n.parse().ok())
         {
             // "Chapter 4" opens the 4.x run of numbered sections.
             last = Some(vec![n]);
@@ -221,7 +225,14 @@ impl Builder {
     }
 }
 
-fn build(groups: &[Group], roles: &[Role], ranks: &[Option<i32>], part: Option<Part>, wrap: usize, origin: Origin) -> Document {
+fn build(
+    groups: &[Group],
+    roles: &[Role],
+    ranks: &[Option<i32>],
+    part: Option<Part>,
+    wrap: usize,
+    origin: Origin,
+) -> Document {
     let mut b = Builder { blocks: Vec::new(), outline: Vec::new(), stack: Vec::new() };
     let mut lists = ListState::default();
     let mut contents_rank = 0;
@@ -292,7 +303,14 @@ fn finish(b: Builder, origin: Origin) -> Document {
         .or_else(|| blocks.iter().find(|b| !b.text.is_empty()).map(|b| first_line(&b.text)))
         .unwrap_or_else(|| origin.display_name());
     if outline.is_empty() && !blocks.is_empty() {
-        outline.push(Section { id: String::new(), title: title.clone(), level: 1, parent: None, block: 0, number: None });
+        outline.push(Section {
+            id: String::new(),
+            title: title.clone(),
+            level: 1,
+            parent: None,
+            block: 0,
+            number: None,
+        });
     }
     assign_section_ids(&mut outline);
     Document { title, origin, format: Format::Plain, blocks, outline, notices: Vec::new() }

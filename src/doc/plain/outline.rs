@@ -40,8 +40,8 @@ pub fn find_title(groups: &mut Vec<Group>, wrap: usize) -> Option<usize> {
             groups.insert(i + 1, Group { kind: GroupKind::Text, lines: rest });
             return Some(i);
         }
-        let prose = !is_preformatted(&g.lines, wrap)
-            && (g.lines.len() >= 3 || g.lines.iter().any(|l| char_len(l) > 100));
+        let prose =
+            !is_preformatted(&g.lines, wrap) && (g.lines.len() >= 3 || g.lines.iter().any(|l| char_len(l) > 100));
         let numbered = g.lines.first().is_some_and(|l| super::markers::decimal_number(trim(l)).is_some());
         if prose || numbered {
             return None;

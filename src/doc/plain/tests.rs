@@ -13,14 +13,18 @@ fn titles(d: &Document) -> Vec<(u8, String)> {
 
 #[test]
 fn underlines_nest_by_order_of_appearance() {
-    let d = doc("Guide\n=====\n\nIntro text that runs\nover two lines.\n\nPart\n----\n\nMore text that runs\nover two lines.\n");
+    let d = doc(
+        "Guide\n=====\n\nIntro text that runs\nover two lines.\n\nPart\n----\n\nMore text that runs\nover two lines.\n",
+    );
     assert_eq!(titles(&d), vec![(1, "Guide".into()), (2, "Part".into())]);
     assert_eq!(d.blocks[1].text, "Intro text that runs over two lines.");
 }
 
 #[test]
 fn numbering_gives_depth_and_splits_number() {
-    let d = doc("1. Scope\n\nBody one\nand more.\n\n1.1 Detail\n\nBody two\nand more.\n\n2. Next\n\nBody three\nand more.\n");
+    let d = doc(
+        "1. Scope\n\nBody one\nand more.\n\n1.1 Detail\n\nBody two\nand more.\n\n2. Next\n\nBody three\nand more.\n",
+    );
     let o = &d.outline;
     assert_eq!(o.len(), 3);
     assert_eq!((o[1].number.as_deref(), o[1].title.as_str(), o[1].parent), (Some("1.1"), "Detail", Some(0)));
@@ -86,7 +90,9 @@ fn crlf_and_cr_parse_like_lf() {
 
 #[test]
 fn verse_and_tables_are_preformatted_with_tabs_expanded() {
-    let d = doc("Poem\n\nTwinkle, twinkle,\nlittle bat!\nHow I wonder\nwhat you're at!\n\nName\tValue\nab\t1\n\nA paragraph of ordinary prose that runs on for a long while and wraps at the usual\nwidth of the text file it is in.\n");
+    let d = doc(
+        "Poem\n\nTwinkle, twinkle,\nlittle bat!\nHow I wonder\nwhat you're at!\n\nName\tValue\nab\t1\n\nA paragraph of ordinary prose that runs on for a long while and wraps at the usual\nwidth of the text file it is in.\n",
+    );
     let code: Vec<_> = d.blocks.iter().filter(|b| matches!(b.kind, BlockKind::Code { .. })).collect();
     assert_eq!(code.len(), 2);
     assert_eq!(code[0].text, "Twinkle, twinkle,\nlittle bat!\nHow I wonder\nwhat you're at!");
@@ -95,7 +101,17 @@ fn verse_and_tables_are_preformatted_with_tabs_expanded() {
 
 #[test]
 fn hostile_input_never_panics_and_keeps_an_outline() {
-    for t in ["", "\n\n\n", "\u{c}\u{c}", "\u{1b}[31mred\u{7}\n", "1.\n\n2.3.\n", "==\n==\n", "\u{a0}\n\u{a0}", "* \n- \n", "CHAPTER\n"] {
+    for t in [
+        "",
+        "\n\n\n",
+        "\u{c}\u{c}",
+        "\u{1b}[31mred\u{7}\n",
+        "1.\n\n2.3.\n",
+        "==\n==\n",
+        "\u{a0}\n\u{a0}",
+        "* \n- \n",
+        "CHAPTER\n",
+    ] {
         let d = doc(t);
         for s in &d.outline {
             assert!(s.block < d.blocks.len());

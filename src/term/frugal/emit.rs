@@ -7,9 +7,7 @@ use ratatui::buffer::Cell;
 
 use super::motion::move_to;
 use super::sgr::{Pen, write_transition};
-use super::shadow::{
-    BLANK_VISIBLE, Grid, cell_width, is_continuation, is_default_blank, is_plain_blank,
-};
+use super::shadow::{BLANK_VISIBLE, Grid, cell_width, is_continuation, is_default_blank, is_plain_blank};
 
 /// What we know about the terminal besides its cells; `None` means unknown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -136,11 +134,7 @@ impl Emitter {
     fn paint_row(&mut self, wanted: &Grid, y: u16) {
         let width = wanted.width;
         let want = wanted.row(y);
-        let tail = (0..width)
-            .rev()
-            .take_while(|&x| is_default_blank(&want[usize::from(x)]))
-            .last()
-            .unwrap_or(width);
+        let tail = (0..width).rev().take_while(|&x| is_default_blank(&want[usize::from(x)])).last().unwrap_or(width);
         let mut x = 0;
         while x < width {
             let cell = &want[usize::from(x)];
@@ -179,9 +173,7 @@ impl Emitter {
 
     /// Length of a run of wanted default blanks starting at x worth erasing with ECH.
     fn blank_run_to_erase(&self, wanted: &Grid, x: u16, y: u16) -> Option<u16> {
-        let run_end = (x..wanted.width)
-            .take_while(|&c| is_default_blank(wanted.get(c, y)))
-            .last()?;
+        let run_end = (x..wanted.width).take_while(|&c| is_default_blank(wanted.get(c, y))).last()?;
         let last_diff = (x..=run_end).rev().find(|&c| self.differs(wanted, c, y))?;
         let span = last_diff - x + 1;
         let ech_len = if span == 1 { 3 } else { 3 + span.to_string().len() as u16 };

@@ -20,9 +20,9 @@ use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Rect, Size};
 
 pub use caps::{Caps, MARGINS_QUERY, margins_from_env, parse_decrqm_reply};
-pub use sgr::palette_index;
 use emit::{Emitter, TermState};
 use plan::{CursorWish, FrameInput, ScrollOp, best_frame, write_scroll};
+pub use sgr::palette_index;
 use shadow::Grid;
 
 /// Bytes that put the terminal back in its ordinary state: scroll region, margins, pen, cursor,
@@ -119,9 +119,7 @@ impl<W: Write> FrugalBackend<W> {
         self.wanted.repair_wide();
         let mut prefix = Vec::new();
         let screen = match self.screen.take() {
-            Some(screen) if screen.width == self.wanted.width && screen.height == self.wanted.height => {
-                screen
-            }
+            Some(screen) if screen.width == self.wanted.width && screen.height == self.wanted.height => screen,
             _ => {
                 // Unknown contents: erase everything with a known pen, then paint.
                 let mut em = Emitter::new(self.state.clone(), Grid::blank(0, 0));
@@ -271,9 +269,7 @@ impl<W: Write> Backend for FrugalBackend<W> {
         let columns_rows = self.size()?;
         let pixels = match self.size_override {
             Some(_) => Size::new(0, 0),
-            None => crossterm::terminal::window_size()
-                .map(|w| Size::new(w.width, w.height))
-                .unwrap_or(Size::new(0, 0)),
+            None => crossterm::terminal::window_size().map(|w| Size::new(w.width, w.height)).unwrap_or(Size::new(0, 0)),
         };
         Ok(WindowSize { columns_rows, pixels })
     }

@@ -20,11 +20,7 @@ fn cup(x: u16, y: u16) -> Vec<u8> {
 }
 
 fn csi_count(n: u16, final_byte: char) -> Vec<u8> {
-    if n == 1 {
-        format!("\x1b[{final_byte}").into_bytes()
-    } else {
-        format!("\x1b[{n}{final_byte}").into_bytes()
-    }
+    if n == 1 { format!("\x1b[{final_byte}").into_bytes() } else { format!("\x1b[{n}{final_byte}").into_bytes() }
 }
 
 fn vertical(from: Option<u16>, to: u16) -> Vec<u8> {

@@ -148,16 +148,12 @@ fn ops_for(input: &FrameInput, area: Rect, dy: i32) -> Vec<ScrollOp> {
     let Some((first, last)) = best_rows(input.screen, input.wanted, area, dy) else {
         return Vec::new();
     };
-    let (top, bottom) = if dy > 0 {
-        (first, (i32::from(last) + dy) as u16)
-    } else {
-        ((i32::from(first) + dy) as u16, last)
-    };
+    let (top, bottom) =
+        if dy > 0 { (first, (i32::from(last) + dy) as u16) } else { ((i32::from(first) + dy) as u16, last) };
     let band = ScrollOp { top, bottom, left: 0, right: input.screen.width - 1, dy, margins: false };
     let mut ops = vec![band];
     let partial = left > 0 || right + 1 < input.screen.width;
-    if partial && input.caps.margins && margins_split_nothing(input.screen, top, bottom, left, right)
-    {
+    if partial && input.caps.margins && margins_split_nothing(input.screen, top, bottom, left, right) {
         ops.push(ScrollOp { left, right, margins: true, ..band });
     }
     ops
@@ -165,8 +161,7 @@ fn ops_for(input: &FrameInput, area: Rect, dy: i32) -> Vec<ScrollOp> {
 
 /// Wide characters straddling a margin would be cut differently by each terminal.
 fn margins_split_nothing(screen: &Grid, top: u16, bottom: u16, left: u16, right: u16) -> bool {
-    (top..=bottom)
-        .all(|y| !is_continuation(screen.get(left, y)) && cell_width(screen.get(right, y)) != 2)
+    (top..=bottom).all(|y| !is_continuation(screen.get(left, y)) && cell_width(screen.get(right, y)) != 2)
 }
 
 /// The destination rows (first, last) inside `area` that gain most from the shift by dy.

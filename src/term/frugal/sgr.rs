@@ -20,12 +20,8 @@ pub struct Pen {
 }
 
 impl Pen {
-    pub const DEFAULT: Pen = Pen {
-        fg: Color::Reset,
-        bg: Color::Reset,
-        underline: Color::Reset,
-        modifier: Modifier::empty(),
-    };
+    pub const DEFAULT: Pen =
+        Pen { fg: Color::Reset, bg: Color::Reset, underline: Color::Reset, modifier: Modifier::empty() };
 
     pub fn of(cell: &Cell) -> Pen {
         Pen { fg: cell.fg, bg: cell.bg, underline: cell.underline_color, modifier: cell.modifier }

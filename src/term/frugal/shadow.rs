@@ -16,9 +16,7 @@ pub const CONTINUATION: &str = "";
 /// a control character, so it never equals a sanitised wanted cell.
 const UNKNOWN: &str = "\u{0}";
 /// Attributes that make a blank cell look different from the default blank.
-pub const BLANK_VISIBLE: Modifier = Modifier::REVERSED
-    .union(Modifier::UNDERLINED)
-    .union(Modifier::CROSSED_OUT);
+pub const BLANK_VISIBLE: Modifier = Modifier::REVERSED.union(Modifier::UNDERLINED).union(Modifier::CROSSED_OUT);
 
 /// The symbol printed instead of anything that could be a control sequence.
 const REPLACEMENT: &str = "?";
@@ -57,9 +55,7 @@ pub fn is_plain_blank(cell: &Cell) -> bool {
 }
 
 fn has_control(symbol: &str) -> bool {
-    symbol
-        .chars()
-        .any(|c| c.is_control() || ('\u{80}'..='\u{9f}').contains(&c))
+    symbol.chars().any(|c| c.is_control() || ('\u{80}'..='\u{9f}').contains(&c))
 }
 
 /// The canonical form of a cell from ratatui: safe symbol, width 1 or 2, no invisible attributes.
@@ -286,12 +282,10 @@ mod tests {
             }
         }
         grid.scroll(0, 2, 1, 2, 1);
-        let rows: Vec<String> =
-            (0..3).map(|y| grid.row(y).iter().map(|c| c.symbol()).collect()).collect();
+        let rows: Vec<String> = (0..3).map(|y| grid.row(y).iter().map(|c| c.symbol()).collect()).collect();
         assert_eq!(rows, ["aef", "dhi", "g  "]);
         grid.scroll(0, 2, 0, 2, -2);
-        let rows: Vec<String> =
-            (0..3).map(|y| grid.row(y).iter().map(|c| c.symbol()).collect()).collect();
+        let rows: Vec<String> = (0..3).map(|y| grid.row(y).iter().map(|c| c.symbol()).collect()).collect();
         assert_eq!(rows, ["   ", "   ", "aef"]);
     }
 }
