@@ -276,3 +276,25 @@ fn every_k_moves_exactly_one_line_in_a_long_markdown_file() {
         prev = now;
     }
 }
+
+#[test]
+fn link_targets_are_one_key_away() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ratatui-0.29.0__CHANGELOG.md");
+    let mut a = App::new(Library::open_paths(&[path]), 80, 24, Settings::default());
+    keys(&mut a, "U");
+    match &a.overlay {
+        Some(Overlay::Links { items, .. }) => {
+            assert!(!items.is_empty());
+            assert!(items.iter().all(|l| !l.url.is_empty() && !l.text.contains("](")), "{items:?}");
+            assert!(items.iter().any(|l| l.url.starts_with("https://")), "{items:?}");
+        }
+        other => panic!("links overlay not open: {other:?}"),
+    }
+    keys(&mut a, "q");
+    assert!(a.overlay.is_none());
+    // The seeds are plain text: no links, a message instead of an empty box.
+    let mut s = App::new(Library::bundled(), 80, 24, Settings::default());
+    keys(&mut s, "U");
+    assert!(s.overlay.is_none());
+    assert_eq!(s.message.as_deref(), Some("No links on screen"));
+}

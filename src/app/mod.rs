@@ -13,6 +13,7 @@ pub mod geometry;
 pub mod inline;
 pub mod jumps;
 pub mod line_edit;
+pub mod links;
 pub mod loading;
 pub mod memory;
 pub mod notes_cli;

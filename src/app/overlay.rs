@@ -28,6 +28,11 @@ pub enum Overlay {
     Editor(Box<NoteEditor>),
     /// Drafts left by an earlier session, offered one at a time.
     RestoreDraft(Vec<Draft>),
+    /// The links on screen and their targets (`U`).
+    Links {
+        items: Vec<super::links::LinkItem>,
+        scroll: usize,
+    },
 }
 
 impl Overlay {
@@ -35,7 +40,7 @@ impl Overlay {
     /// not bound in the field section into their text input.
     pub fn contexts(&self) -> &'static [Context] {
         match self {
-            Overlay::Help { .. } | Overlay::Library { .. } => &[Context::List],
+            Overlay::Help { .. } | Overlay::Library { .. } | Overlay::Links { .. } => &[Context::List],
             Overlay::Fuzzy(_) | Overlay::Find(_) | Overlay::BookmarkName(_) => &[Context::Field],
             Overlay::Records(l) => l.contexts(),
             Overlay::Editor(e) if e.confirm_discard => &[Context::Confirm],

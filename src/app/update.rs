@@ -172,6 +172,7 @@ fn global(app: &mut App, cmd: Command) {
         Command::TreeWider => app.tree_width = (app.tree_width + 4).min((app.cols / 2).max(MIN_TREE_WIDTH)),
         Command::Library => app.overlay = Some(Overlay::Library { selected: app.current }),
         Command::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Command::Links => super::links::open(app),
         Command::Redraw => app.full_redraw = true,
         Command::Search => fuzzy::open(app),
         Command::Find => find::open(app),
@@ -219,6 +220,10 @@ fn run_overlay(app: &mut App, cmd: Command, count: Option<usize>) {
         (_, Command::Close) => app.overlay = None,
         (Overlay::Help { scroll }, Command::ListDown) => *scroll = scroll.saturating_add(n),
         (Overlay::Help { scroll }, Command::ListUp) => *scroll = scroll.saturating_sub(n),
+        (Overlay::Links { items, scroll }, Command::ListDown) => {
+            *scroll = (*scroll + n).min(items.len().saturating_sub(1))
+        }
+        (Overlay::Links { scroll, .. }, Command::ListUp) => *scroll = scroll.saturating_sub(n),
         (Overlay::Library { selected }, Command::ListDown) => *selected = (*selected + n).min(docs.saturating_sub(1)),
         (Overlay::Library { selected }, Command::ListUp) => *selected = selected.saturating_sub(n),
         (Overlay::Library { selected }, Command::ListOpen) => {

@@ -6,6 +6,7 @@ pub mod find;
 pub mod fuzzy;
 pub mod help;
 pub mod library;
+pub mod links;
 pub mod popup;
 pub mod reader;
 pub mod record_list;
@@ -27,6 +28,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     status::render(app, theme, buf);
     match &app.overlay {
         Some(Overlay::Help { scroll }) => help::render(&app.keymap, *scroll, screen, theme, buf),
+        Some(Overlay::Links { items, scroll }) => links::render(items, *scroll, screen, theme, buf),
         Some(Overlay::Library { selected }) => library::render(&app.library, *selected, screen, theme, buf),
         Some(Overlay::Fuzzy(o)) => fuzzy::render(app, o, screen, theme, frame),
         Some(Overlay::Find(p)) => find::render(app, p, theme, frame),
