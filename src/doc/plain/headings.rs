@@ -90,6 +90,10 @@ pub fn candidate(groups: &[Group], i: usize) -> Option<Heading> {
     let g = &groups[i];
     let first = *g.lines.first()?;
     let t = collapse(first);
+    // Lines carrying terminal escapes are captured program output (logs), not headings.
+    if t.chars().any(char::is_control) {
+        return None;
+    }
     let heading = |style, number: Option<&str>, title: &str| {
         Some(Heading {
             group: i,

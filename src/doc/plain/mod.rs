@@ -300,7 +300,7 @@ fn finish(b: Builder, origin: Origin) -> Document {
     let title = outline
         .first()
         .map(|s| s.title.clone())
-        .or_else(|| blocks.iter().find(|b| !b.text.is_empty()).map(|b| first_line(&b.text)))
+        .or_else(|| blocks.iter().map(|b| first_line(&b.text)).find(|l| readable(l)))
         .unwrap_or_else(|| origin.display_name());
     if outline.is_empty() && !blocks.is_empty() {
         outline.push(Section {
@@ -314,6 +314,12 @@ fn finish(b: Builder, origin: Origin) -> Document {
     }
     assign_section_ids(&mut outline);
     Document { title, origin, format: Format::Plain, blocks, outline, notices: Vec::new() }
+}
+
+/// Good enough to stand for the document: has letters and no terminal escapes (a log's first
+/// line of escape codes would make a useless title; the file name is better).
+fn readable(line: &str) -> bool {
+    line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_control)
 }
 
 fn first_line(s: &str) -> String {

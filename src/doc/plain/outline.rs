@@ -19,6 +19,8 @@ fn title_like(line: &str) -> bool {
         && list_marker(&t).is_none()
         && t.chars().any(|c| c.is_alphabetic())
         && !t.chars().next().is_some_and(|c| c.is_lowercase())
+        // A line carrying terminal escapes is captured output (a log), never a title.
+        && !t.chars().any(char::is_control)
 }
 
 /// Index of the group holding the title line, splitting a centered title block
