@@ -147,8 +147,11 @@ fn appendices_numbered_afresh_nest_under_their_part() {
 
 #[test]
 fn a_terminal_log_is_titled_by_its_file_name() {
-    let text = "\u{1b}[1m\u{1b}[7m%\u{1b}[27m\u{1b}[0m\n\n\u{1b}[1;36mconsole\u{1b}[0m on main\n\n$ cargo test\n";
+    let text = "\u{1b}[1m\u{1b}[7m%\u{1b}[27m\u{1b}[0m\n\n\u{1b}[1;36mconsole\u{1b}[0m on main\n";
     let d = parse(text, Origin::File("session.log".into()));
     assert_eq!(d.title, "session.log");
     assert!(d.outline.iter().all(|s| !s.title.contains('\u{1b}')), "{:?}", d.outline);
+    // With a readable line, that line names it.
+    let d = parse(&format!("{text}\n$ cargo test\n"), Origin::File("session.log".into()));
+    assert_eq!(d.title, "$ cargo test");
 }
