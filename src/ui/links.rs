@@ -3,26 +3,18 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use unicode_width::UnicodeWidthChar;
 
-use super::text::put;
+use super::popup::{Row, draw_rows};
 use super::theme::Theme;
 use crate::app::links::LinkItem;
 use crate::doc::sanitize::visible;
 
 pub fn render(items: &[LinkItem], scroll: usize, screen: Rect, theme: &Theme, buf: &mut Buffer) {
-    let inner = super::popup::frame(
-        screen,
-        76,
-        screen.height.saturating_sub(2).max(4),
-        "Links on screen — j/k scroll, Esc closes",
-        theme,
-        buf,
-    );
+    let inner = super::popup::tall_frame(screen, "Links on screen — j/k scroll, Esc closes", theme, buf);
     let url_w = inner.width.saturating_sub(2).max(1) as usize;
     // Rows of every item, and the row each item starts at, so `scroll` counts links.
-    let mut rows: Vec<(u16, String, Style)> = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
     let mut starts = Vec::new();
     for item in items {
         starts.push(rows.len());
@@ -31,11 +23,7 @@ pub fn render(items: &[LinkItem], scroll: usize, screen: Rect, theme: &Theme, bu
             rows.push((2, piece, theme.dim()));
         }
     }
-    let max_first = rows.len().saturating_sub(inner.height as usize);
-    let first = starts.get(scroll).copied().unwrap_or(0).min(max_first);
-    for (k, (indent, text, style)) in rows.iter().skip(first).take(inner.height as usize).enumerate() {
-        put(buf, inner.x + indent, inner.y + k as u16, text, inner.width.saturating_sub(*indent), *style);
-    }
+    draw_rows(inner, &rows, starts.get(scroll).copied().unwrap_or(0), buf);
 }
 
 /// `s` cut into pieces of at most `width` columns.

@@ -25,6 +25,23 @@ pub fn frame(screen: Rect, w: u16, h: u16, title: &str, theme: &Theme, buf: &mut
     inner
 }
 
+/// One line of a scrolling text overlay: its indent, text and style.
+pub type Row = (u16, String, ratatui::style::Style);
+
+/// A tall box for a scrolling text overlay (help, links); returns its inner area.
+pub fn tall_frame(screen: Rect, title: &str, theme: &Theme, buf: &mut Buffer) -> Rect {
+    frame(screen, 76, screen.height.saturating_sub(2).max(3), title, theme, buf)
+}
+
+/// Draw `rows` into `inner` from row `first`, clamped so the last screenful stays full.
+pub fn draw_rows(inner: Rect, rows: &[Row], first: usize, buf: &mut Buffer) {
+    let first = first.min(rows.len().saturating_sub(inner.height as usize));
+    for (k, (indent, text, style)) in rows.iter().skip(first).take(inner.height as usize).enumerate() {
+        let indent = (*indent).min(inner.width);
+        super::text::put(buf, inner.x + indent, inner.y + k as u16, text, inner.width - indent, *style);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
