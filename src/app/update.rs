@@ -1,6 +1,7 @@
 //! `update`: the only place application state changes. Pure: no I/O, no terminal.
 
 use super::geometry::{MIN_TREE_WIDTH, TREE_AT_START_MIN_COLS};
+use super::view::DocView;
 use super::{
     Action, App, Command, Focus, Overlay, bookmarks, drafts, editor, find, fuzzy, inline, record_list, resume,
 };
@@ -98,14 +99,14 @@ fn run(app: &mut App, cmd: Command, count: Option<usize>) {
         }
         Command::NextSection => {
             for _ in 0..n {
-                if let Some(s) = next_section(doc, view.current_section(doc)) {
+                if let Some(s) = view.section_by_order(view.current_section(doc), 1) {
                     view.jump_to_section(doc, s, h);
                 }
             }
         }
         Command::PrevSection => {
             for _ in 0..n {
-                let target = prev_section(doc, view.current_section(doc), view.top);
+                let target = prev_section(doc, view, view.current_section(doc));
                 if let Some(s) = target {
                     view.jump_to_section(doc, s, h);
                 } else {
@@ -237,32 +238,11 @@ fn run_overlay(app: &mut App, cmd: Command, count: Option<usize>) {
     }
 }
 
-/// Outline entries ordered by where they are in the text.
-fn by_position(doc: &Document) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..doc.outline.len()).collect();
-    order.sort_by_key(|&i| (doc.outline[i].block, i));
-    order
-}
-
-fn next_section(doc: &Document, current: Option<usize>) -> Option<usize> {
-    let order = by_position(doc);
-    match current {
-        None => order.first().copied(),
-        Some(c) => {
-            let pos = order.iter().position(|&i| i == c)?;
-            order.get(pos + 1).copied()
-        }
-    }
-}
-
 /// `[`: the start of the current section when we are inside it, else the previous one.
-fn prev_section(doc: &Document, current: Option<usize>, top: Anchor) -> Option<usize> {
+fn prev_section(doc: &Document, view: &DocView, current: Option<usize>) -> Option<usize> {
     let c = current?;
-    let start = Anchor::new(doc.outline[c].block, 0);
-    if top > start {
+    if view.top > Anchor::new(doc.outline[c].block, 0) {
         return Some(c);
     }
-    let order = by_position(doc);
-    let pos = order.iter().position(|&i| i == c)?;
-    pos.checked_sub(1).map(|p| order[p])
+    view.section_by_order(Some(c), -1)
 }

@@ -20,10 +20,16 @@ pub struct DocView {
     /// Set by a jump to a section whose heading cannot reach the top of the screen (near the
     /// end of the document); the tree and status keep showing that section until the next move.
     pub pinned_section: Option<usize>,
+    /// Outline entries in the order they appear in the text (for `]` and `[`), and each
+    /// entry's place in that order; computed once, since the document does not change.
+    reading_order: Vec<usize>,
+    place_in_order: Vec<usize>,
 }
 
 impl DocView {
     pub fn new(doc: &Document) -> DocView {
+        let mut order: Vec<usize> = (0..doc.outline.len()).collect();
+        order.sort_by_key(|&i| (doc.outline[i].block, i));
         DocView {
             top: Anchor::default(),
             top_back: 0,
@@ -31,6 +37,26 @@ impl DocView {
             tree: TreeState::new(&doc.outline, 3),
             jumps: JumpList::default(),
             pinned_section: None,
+            reading_order: order.clone(),
+            place_in_order: {
+                let mut place = vec![0; order.len()];
+                for (k, &i) in order.iter().enumerate() {
+                    place[i] = k;
+                }
+                place
+            },
+        }
+    }
+
+    /// The outline entry `step` places after (or before, when negative) `section` in reading
+    /// order; with no section, the first one.
+    pub fn section_by_order(&self, section: Option<usize>, step: isize) -> Option<usize> {
+        match section {
+            None => self.reading_order.first().copied(),
+            Some(s) => {
+                let k = *self.place_in_order.get(s)? as isize + step;
+                usize::try_from(k).ok().and_then(|k| self.reading_order.get(k).copied())
+            }
         }
     }
 
