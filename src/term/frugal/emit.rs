@@ -9,6 +9,31 @@ use super::motion::move_to;
 use super::sgr::{Pen, write_transition};
 use super::shadow::{BLANK_VISIBLE, Grid, cell_width, is_continuation, is_default_blank, is_plain_blank};
 
+/// The terminal's scroll region (DECSTBM). It is left set between frames, so that the next
+/// one-line scroll costs one LF instead of setting and resetting the region again.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Region {
+    /// Not known: LF and RI might scroll anywhere, so motion avoids them.
+    #[default]
+    Unknown,
+    Full,
+    /// Rows top..=bottom.
+    Rows(u16, u16),
+}
+
+impl Region {
+    /// Whether relative motion (LF, CUD, RI, CUU) from `from` to `to` would stop at or scroll a
+    /// margin instead of arriving: it may not cross a margin from inside the region.
+    pub fn blocks(self, from: u16, to: u16) -> bool {
+        match self {
+            Region::Unknown => true,
+            Region::Full => false,
+            Region::Rows(_, bottom) if to > from => from <= bottom && to > bottom,
+            Region::Rows(top, _) => from >= top && to < top,
+        }
+    }
+}
+
 /// What we know about the terminal besides its cells; `None` means unknown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TermState {
@@ -18,6 +43,7 @@ pub struct TermState {
     pub cursor_visible: Option<bool>,
     /// DECLRMM (left/right margin mode) has been switched on and not off since.
     pub lrmm: bool,
+    pub region: Region,
 }
 
 /// Output under construction for one candidate plan, with the state it leaves behind.

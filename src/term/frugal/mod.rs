@@ -124,6 +124,12 @@ impl<W: Write> FrugalBackend<W> {
                 // Unknown contents: erase everything with a known pen, then paint.
                 let mut em = Emitter::new(self.state.clone(), Grid::blank(0, 0));
                 em.set_pen(sgr::Pen::DEFAULT);
+                if em.state.region != emit::Region::Full {
+                    em.out.extend_from_slice(b"\x1b[r");
+                    em.state.region = emit::Region::Full;
+                    em.state.col = None;
+                    em.state.row = None;
+                }
                 em.out.extend_from_slice(b"\x1b[2J");
                 self.state = em.state;
                 prefix = em.out;
@@ -170,6 +176,8 @@ impl<W: Write> FrugalBackend<W> {
             right: screen.width.saturating_sub(1),
             dy,
             margins: false,
+            by_line_feed: false,
+            entry_col: 0,
         };
         let mut em = Emitter::new(self.state.clone(), screen);
         write_scroll(&mut em, op);

@@ -5,7 +5,7 @@
 
 use std::io::Write;
 
-use super::emit::TermState;
+use super::emit::{Region, TermState};
 use super::shadow::{Grid, cell_width};
 
 /// Longest stretch of cells we consider reprinting instead of moving over.
@@ -23,16 +23,17 @@ fn csi_count(n: u16, final_byte: char) -> Vec<u8> {
     if n == 1 { format!("\x1b[{final_byte}").into_bytes() } else { format!("\x1b[{n}{final_byte}").into_bytes() }
 }
 
-fn vertical(from: Option<u16>, to: u16) -> Vec<u8> {
+fn vertical(region: Region, from: Option<u16>, to: u16) -> Vec<u8> {
     let vpa = format!("\x1b[{}d", to + 1).into_bytes();
     let Some(from) = from else { return vpa };
+    if to != from && region.blocks(from, to) {
+        return vpa;
+    }
     let relative = if to == from {
         Vec::new()
     } else if to > from {
-        // LF never scrolls here: the scroll region is the full screen and `to` is on it.
-        let lf = vec![b'\n'; usize::from(to - from)];
         let cud = csi_count(to - from, 'B');
-        if lf.len() <= cud.len() { lf } else { cud }
+        if usize::from(to - from) > cud.len() { cud } else { vec![b'\n'; usize::from(to - from)] }
     } else if from - to == 1 {
         b"\x1bM".to_vec()
     } else {
@@ -92,7 +93,7 @@ pub fn move_to(out: &mut Vec<u8>, state: &mut TermState, screen: &Grid, x: u16, 
         return;
     }
     let absolute = cup(x, y);
-    let relative = [vertical(state.row, y), horizontal(screen, state, state.col, x, y)].concat();
+    let relative = [vertical(state.region, state.row, y), horizontal(screen, state, state.col, x, y)].concat();
     let chosen = if relative.len() < absolute.len() { relative } else { absolute };
     let _ = out.write_all(&chosen);
     state.col = Some(x);
@@ -113,7 +114,13 @@ mod tests {
     }
 
     fn at(col: u16, row: u16) -> TermState {
-        TermState { col: Some(col), row: Some(row), pen: Some(Pen::DEFAULT), ..TermState::default() }
+        TermState {
+            col: Some(col),
+            row: Some(row),
+            pen: Some(Pen::DEFAULT),
+            region: Region::Full,
+            ..TermState::default()
+        }
     }
 
     #[test]
@@ -129,5 +136,17 @@ mod tests {
         assert_eq!(moved(at(5, 3), 4, 3), "\x08");
         assert_eq!(moved(at(5, 3), 5, 2), "\x1bM");
         assert_eq!(moved(at(5, 3), 5, 3), "");
+    }
+
+    #[test]
+    fn never_crosses_a_kept_scroll_region_relatively() {
+        let inside = TermState { region: Region::Rows(0, 22), ..at(5, 21) };
+        // LF at the bottom margin would scroll, CUD would stop there: go absolute.
+        assert_eq!(moved(inside.clone(), 5, 23), "\x1b[24d");
+        assert_eq!(moved(inside, 5, 22), "\n");
+        let below = TermState { region: Region::Rows(1, 22), ..at(5, 1) };
+        assert_eq!(moved(below, 5, 0), "\x1b[1d");
+        let unknown = TermState { region: Region::Unknown, ..at(5, 3) };
+        assert_eq!(moved(unknown, 5, 4), "\x1b[5d");
     }
 }

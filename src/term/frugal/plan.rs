@@ -7,7 +7,7 @@ use std::io::Write;
 use ratatui::layout::Rect;
 
 use super::caps::Caps;
-use super::emit::{Emitter, TermState};
+use super::emit::{Emitter, Region, TermState};
 use super::shadow::{Grid, cell_width, is_continuation};
 
 /// Move the rectangle `top..=bottom` x `left..=right` so that row y shows what row y+dy showed.
@@ -20,6 +20,9 @@ pub struct ScrollOp {
     pub dy: i32,
     /// Use left/right margins (DECLRMM + DECSLRM); otherwise the op must be full width.
     pub margins: bool,
+    /// Scroll with LF (RI) at the region's bottom (top) edge, entering it at this column.
+    pub by_line_feed: bool,
+    pub entry_col: u16,
 }
 
 /// Where the application wants the cursor after the frame.
@@ -79,7 +82,8 @@ fn count(n: u32, final_byte: char) -> String {
     if n == 1 { format!("\x1b[{final_byte}") } else { format!("\x1b[{n}{final_byte}") }
 }
 
-/// Write the scroll and apply it to the emitter's screen.
+/// Write the scroll and apply it to the emitter's screen. The scroll region is left set for the
+/// next frame; only left/right margins are reset, since they change what CR and printing do.
 pub fn write_scroll(em: &mut Emitter, op: ScrollOp) {
     let (width, height) = (em.screen.width, em.screen.height);
     em.clean_pen();
@@ -95,28 +99,37 @@ pub fn write_scroll(em: &mut Emitter, op: ScrollOp) {
         } else {
             write!(em.out, "\x1b[{};{}s", op.left + 1, op.right + 1)
         };
+        // DECSLRM homes the cursor, but not all terminals agree where home is.
+        em.state.col = None;
+        em.state.row = None;
     }
-    if !full_height {
-        let _ = if op.bottom + 1 == height {
-            write!(em.out, "\x1b[{}r", op.top + 1)
-        } else {
-            write!(em.out, "\x1b[{};{}r", op.top + 1, op.bottom + 1)
+    let region = if full_height { Region::Full } else { Region::Rows(op.top, op.bottom) };
+    if em.state.region != region {
+        let _ = match region {
+            Region::Rows(top, bottom) if bottom + 1 == height => write!(em.out, "\x1b[{}r", top + 1),
+            Region::Rows(top, bottom) => write!(em.out, "\x1b[{};{}r", top + 1, bottom + 1),
+            _ => write!(em.out, "\x1b[r"),
         };
+        em.state.region = region;
+        em.state.col = None;
+        em.state.row = None;
     }
     let moved = op.dy.unsigned_abs();
-    let scroll = if op.dy > 0 { count(moved, 'S') } else { count(moved, 'T') };
-    em.out.extend_from_slice(scroll.as_bytes());
-    if !full_height {
-        em.out.extend_from_slice(b"\x1b[r");
+    if op.by_line_feed && !narrowed {
+        // At the region's edge LF (RI) scrolls by one line and leaves the cursor where the new
+        // line is painted next: cheaper than SU (SD) plus the motion back.
+        let (edge, step) = if op.dy > 0 { (op.bottom, b"\n".as_slice()) } else { (op.top, b"\x1bM".as_slice()) };
+        em.move_to(op.entry_col, edge);
+        for _ in 0..moved {
+            em.out.extend_from_slice(step);
+        }
+    } else {
+        let scroll = if op.dy > 0 { count(moved, 'S') } else { count(moved, 'T') };
+        em.out.extend_from_slice(scroll.as_bytes());
     }
     if narrowed {
         // With DECLRMM on, a bare `CSI s` resets the left/right margins.
         em.out.extend_from_slice(b"\x1b[s");
-    }
-    if !full_height || narrowed {
-        // DECSTBM and DECSLRM home the cursor, but not all terminals agree where home is.
-        em.state.col = None;
-        em.state.row = None;
     }
     let (left, right) = if narrowed { (op.left, op.right) } else { (0, width - 1) };
     em.screen.scroll(op.top, op.bottom, left, right, op.dy);
@@ -150,8 +163,24 @@ fn ops_for(input: &FrameInput, area: Rect, dy: i32) -> Vec<ScrollOp> {
     };
     let (top, bottom) =
         if dy > 0 { (first, (i32::from(last) + dy) as u16) } else { ((i32::from(first) + dy) as u16, last) };
-    let band = ScrollOp { top, bottom, left: 0, right: input.screen.width - 1, dy, margins: false };
+    let band = ScrollOp {
+        top,
+        bottom,
+        left: 0,
+        right: input.screen.width - 1,
+        dy,
+        margins: false,
+        by_line_feed: false,
+        entry_col: 0,
+    };
     let mut ops = vec![band];
+    if dy.abs() <= 3 {
+        let exposed = if dy > 0 { bottom } else { top };
+        let entry_col = (0..input.wanted.width)
+            .find(|&x| !super::shadow::is_default_blank(input.wanted.get(x, exposed)))
+            .unwrap_or(0);
+        ops.push(ScrollOp { by_line_feed: true, entry_col, ..band });
+    }
     let partial = left > 0 || right + 1 < input.screen.width;
     if partial && input.caps.margins && margins_split_nothing(input.screen, top, bottom, left, right) {
         ops.push(ScrollOp { left, right, margins: true, ..band });
