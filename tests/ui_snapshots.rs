@@ -116,6 +116,11 @@ fn fuzzy_overlay_80x24() {
 }
 
 #[test]
+fn fuzzy_overlay_empty_query_is_one_hint_row_80x24() {
+    insta::assert_snapshot!(screen(&fuzzy_with(80, 24, "")));
+}
+
+#[test]
 fn fuzzy_overlay_40x12() {
     insta::assert_snapshot!(screen(&fuzzy_with(40, 12, "gendr chal")));
 }

@@ -17,9 +17,10 @@ use crate::search::{CandidateKind, Scope};
 const MAX_ROWS: u16 = 10;
 
 pub fn render(app: &App, o: &FuzzyOverlay, screen: Rect, theme: &Theme, frame: &mut Frame) {
-    let h = (MAX_ROWS + 4).min(screen.height);
-    let inner =
-        super::popup::frame(screen, 76, h, "Search — Enter goes, Tab widens, Esc closes", theme, frame.buffer_mut());
+    // As tall as the results need: an empty query shows one hint row, not ten blank ones.
+    let rows = (o.hits.len() as u16).clamp(1, MAX_ROWS);
+    let title = "Search — Enter goes, Tab widens, Esc closes";
+    let inner = super::popup::frame_growing(screen, 76, rows + 4, MAX_ROWS + 4, title, theme, frame.buffer_mut());
     if inner.height == 0 || inner.width < 4 {
         return;
     }
@@ -42,8 +43,16 @@ pub fn render(app: &App, o: &FuzzyOverlay, screen: Rect, theme: &Theme, frame: &
             Scope::Library => "whole library".to_string(),
         };
         let stale = if o.is_stale() { " …" } else { "" };
-        let line = format!("{} results · {scope}{stale}", o.hits.len());
+        let line = if o.input.text.trim().is_empty() {
+            format!("{scope}{stale}")
+        } else {
+            format!("{} results · {scope}{stale}", o.hits.len())
+        };
         put(buf, inner.x, inner.y + 1, &line, inner.width, theme.dim());
+    }
+    if o.input.text.trim().is_empty() && inner.height > 2 {
+        let hint = "type to find titles, text and notes · ↑ recalls earlier searches";
+        put(buf, inner.x, inner.y + 2, hint, inner.width, theme.dim());
     }
     let rows = inner.height.saturating_sub(2) as usize;
     let first = o.selected.saturating_sub(rows.saturating_sub(1));

@@ -10,10 +10,18 @@ use crate::doc::sanitize::visible;
 /// Draw an empty bordered box of at most `w` x `h` centred on `screen`; returns its inner area.
 /// The title is sanitised: callers may pass a query, a file name or a note's title.
 pub fn frame(screen: Rect, w: u16, h: u16, title: &str, theme: &Theme, buf: &mut Buffer) -> Rect {
+    frame_growing(screen, w, h, h, title, theme, buf)
+}
+
+/// A box `h` rows tall placed where a centred box of `full_h` rows would start: a box that grows
+/// with its contents keeps its top row (and the query typed there) still, and while it is short
+/// it hides, and on closing repaints, less of the page.
+pub fn frame_growing(screen: Rect, w: u16, h: u16, full_h: u16, title: &str, theme: &Theme, buf: &mut Buffer) -> Rect {
     let w = w.min(screen.width);
-    let h = h.min(screen.height);
+    let full_h = full_h.max(h).min(screen.height);
+    let h = h.min(full_h);
     let area =
-        Rect { x: screen.x + (screen.width - w) / 2, y: screen.y + (screen.height - h) / 2, width: w, height: h };
+        Rect { x: screen.x + (screen.width - w) / 2, y: screen.y + (screen.height - full_h) / 2, width: w, height: h };
     Clear.render(area, buf);
     let block = Block::new()
         .borders(Borders::ALL)
