@@ -71,9 +71,9 @@ impl Theme {
 
     pub fn segment(&self, kind: SegKind, inline: Inline) -> Style {
         let mut s = match kind {
-            SegKind::Indent | SegKind::Body | SegKind::TableCell => Style::new(),
+            // List markers stay plain: a coloured bullet costs 5 B on every item line scrolled in.
+            SegKind::Indent | SegKind::Body | SegKind::TableCell | SegKind::Marker => Style::new(),
             SegKind::QuoteBar | SegKind::TableBorder | SegKind::Rule => self.dim(),
-            SegKind::Marker => self.fg(Color::Yellow),
             SegKind::Heading(1) => self.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             SegKind::Heading(2) => self.fg(Color::Cyan).add_modifier(Modifier::BOLD),
             SegKind::Heading(_) => Style::new().add_modifier(Modifier::BOLD),
