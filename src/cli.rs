@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::app::{Margins, Settings};
+use crate::app::{Margins, Settings, TreeAt};
 use crate::library::Library;
 
 /// A keyboard-driven terminal reader for long structured documents.
@@ -31,6 +31,10 @@ pub struct Cli {
     /// Start with the chapter tree hidden.
     #[arg(long)]
     pub no_tree: bool,
+    /// Where the chapter tree sits [default: left]. `top` is cheaper to scroll over a slow link
+    /// on terminals without left/right margins (tmux, VTE, kitty, Alacritty).
+    #[arg(long, value_enum, value_name = "WHERE")]
+    pub tree_at: Option<TreeAtArg>,
     /// Low-bandwidth profile for slow links: tree hidden at start, no colours beyond bold and
     /// reverse, ASCII borders, status updated only when the section changes.
     #[arg(long)]
@@ -94,6 +98,12 @@ pub enum ExportFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TreeAtArg {
+    Left,
+    Top,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum MarginsArg {
     Auto,
     On,
@@ -117,6 +127,12 @@ impl Cli {
             s.max_text_width = w;
         }
         s.no_tree |= self.no_tree;
+        if let Some(at) = self.tree_at {
+            s.tree_at = match at {
+                TreeAtArg::Left => TreeAt::Left,
+                TreeAtArg::Top => TreeAt::Top,
+            };
+        }
         s.lean |= self.lean;
         if let Some(m) = self.margins {
             s.margins = match m {

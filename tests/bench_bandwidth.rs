@@ -34,6 +34,12 @@ const SUBJECTS: &[Subject] = &[
     Subject { name: "tree hidden", kind: Kind::Lectern { tree: false }, args: &["--no-tree"], env: &[] },
     Subject { name: "tree, margins", kind: Kind::Lectern { tree: true }, args: &["--margins", "on"], env: &[] },
     Subject { name: "tree, no margins", kind: Kind::Lectern { tree: true }, args: &["--margins", "off"], env: &[] },
+    Subject {
+        name: "tree on top (--tree-at top), no margins",
+        kind: Kind::Lectern { tree: true },
+        args: &["--tree-at", "top", "--margins", "off"],
+        env: &[],
+    },
     Subject { name: "--lean", kind: Kind::Lectern { tree: false }, args: &["--lean"], env: &[] },
     Subject {
         name: "stock ratatui, tree hidden",
@@ -46,6 +52,7 @@ const SUBJECTS: &[Subject] = &[
 const ACTIONS: &[&str] = &[
     "one-line scroll down (median of 20)",
     "one-line scroll up (median of 20)",
+    "one-line scroll down / up: wire bytes per byte of new text (full-width text only)",
     "page down (median of 10)",
     "page up (median of 10)",
     "20 j in one burst",
@@ -62,7 +69,38 @@ fn median(mut v: Vec<usize>) -> usize {
 }
 
 fn repeat(p: &mut Pty, key: &str, n: usize) -> usize {
-    median((0..n).map(|_| p.measure(key, FIRST_MS, QUIET_MS)).collect())
+    repeat_counting_text(p, key, n).0
+}
+
+/// Median bytes per press, and the bytes of all presses per byte of text they brought on screen.
+/// Programs show the same passage differently (less the raw Markdown, Lectern the rendered text),
+/// so the second figure compares how much each spends beyond the text itself.
+fn repeat_counting_text(p: &mut Pty, key: &str, n: usize) -> (usize, f64) {
+    let (mut sizes, mut text) = (Vec::new(), 0);
+    for _ in 0..n {
+        let before = p.contents();
+        sizes.push(p.measure(key, FIRST_MS, QUIET_MS));
+        text += new_text_bytes(&before, &p.contents());
+    }
+    let total: usize = sizes.iter().sum();
+    (median(sizes), total as f64 / text.max(1) as f64)
+}
+
+/// Bytes of the rows (status line left out) that were not on the screen before.
+fn new_text_bytes(before: &str, after: &str) -> usize {
+    let mut old: Vec<&str> = before.lines().map(str::trim).collect();
+    let rows: Vec<&str> = after.lines().collect();
+    let body = &rows[..rows.len().saturating_sub(1)];
+    let mut bytes = 0;
+    for row in body.iter().map(|r| r.trim()) {
+        match old.iter().position(|o| *o == row) {
+            Some(i) => {
+                old.swap_remove(i);
+            }
+            None => bytes += row.len(),
+        }
+    }
+    bytes
 }
 
 fn spawn(s: &Subject, file: &Path, cols: u16, rows: u16) -> Pty {
@@ -86,8 +124,12 @@ fn run_subject(s: &Subject, cols: u16, rows: u16) -> Vec<Option<String>> {
     p.measure(START, 500, 200);
     let lectern = matches!(s.kind, Kind::Lectern { .. });
     let mut out = Vec::new();
-    out.push(Some(repeat(&mut p, "j", REPEATS).to_string()));
-    out.push(Some(repeat(&mut p, "k", REPEATS).to_string()));
+    let (down, down_ratio) = repeat_counting_text(&mut p, "j", REPEATS);
+    let (up, up_ratio) = repeat_counting_text(&mut p, "k", REPEATS);
+    out.push(Some(down.to_string()));
+    out.push(Some(up.to_string()));
+    let full_width = !matches!(s.kind, Kind::Lectern { tree: true });
+    out.push(full_width.then(|| format!("{down_ratio:.2} / {up_ratio:.2}")));
     out.push(Some(repeat(&mut p, " ", 10).to_string()));
     out.push(Some(repeat(&mut p, "b", 10).to_string()));
     out.push(Some(p.measure(&"j".repeat(20), 500, 150).to_string()));

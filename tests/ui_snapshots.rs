@@ -135,3 +135,21 @@ fn slash_prompt_and_matches_40x12() {
     press(&mut a, &[Key::plain(Code::Enter), Key::ch('n')]);
     insta::assert_snapshot!("slash_second_match_40x12", screen(&a));
 }
+
+/// `--tree-at top`: the tree over a third of the rows, a rule, the text below; after a jump
+/// from the tree the text pane still shows the chosen section at its top.
+#[test]
+fn tree_on_top_jumped_80x24() {
+    let settings = Settings { tree_at: lectern::app::TreeAt::Top, ..Settings::default() };
+    let mut a = App::new(Library::bundled(), 80, 24, settings);
+    press(&mut a, &[Key::plain(Code::Tab), Key::ch('L'), Key::ch('j'), Key::ch('j'), Key::plain(Code::Enter)]);
+    insta::assert_snapshot!(screen(&a));
+}
+
+#[test]
+fn tree_on_top_40x12() {
+    let settings = Settings { tree_at: lectern::app::TreeAt::Top, ..Settings::default() };
+    let mut a = App::new(Library::bundled(), 40, 12, settings);
+    press(&mut a, &[Key::ch('t')]);
+    insta::assert_snapshot!(screen(&a));
+}

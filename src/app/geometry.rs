@@ -10,6 +10,8 @@ pub struct Area {
     pub height: u16,
 }
 
+use super::settings::TreeAt;
+
 pub const DEFAULT_MAX_TEXT_WIDTH: u16 = 88;
 pub const MIN_TREE_WIDTH: u16 = 12;
 /// The tree is shown at start only when the terminal is at least this wide.
@@ -26,23 +28,40 @@ pub struct Geometry {
     pub status: Area,
 }
 
-pub fn geometry(cols: u16, rows: u16, tree_shown: bool, tree_width: u16, max_text: u16) -> Geometry {
+/// Panes for a terminal of `cols` x `rows`; `tree` is where the tree is wanted and its width
+/// (for a left tree), or None when it is hidden.
+pub fn geometry(cols: u16, rows: u16, tree: Option<(TreeAt, u16)>, max_text: u16) -> Geometry {
     let body_h = rows.saturating_sub(1);
     let status = Area { x: 0, y: body_h, width: cols, height: rows.min(1) };
-    // The tree never takes more than half the screen, and disappears rather than leave the
-    // text pane unusably narrow.
-    let tw = tree_width.min(cols / 2);
-    let tree = (tree_shown && tw >= MIN_TREE_WIDTH.min(cols / 2) && tw > 2).then_some(Area {
-        x: 0,
-        y: 0,
-        width: tw,
-        height: body_h,
-    });
-    let text_left = tree.map_or(0, |t| t.width + 1);
-    let text = Area { x: text_left, y: 0, width: cols.saturating_sub(text_left), height: body_h };
+    let (tree, text) = match tree {
+        Some((TreeAt::Left, width)) => left_tree(cols, body_h, width),
+        Some((TreeAt::Top, _)) => top_tree(cols, body_h),
+        None => (None, Area { x: 0, y: 0, width: cols, height: body_h }),
+    };
     let margin = if text.width > 20 { 1 } else { 0 };
     let wrap_width = text.width.saturating_sub(2 * margin).clamp(1, max_text.max(1));
     Geometry { tree, text, text_x: text.x + margin, wrap_width, status }
+}
+
+/// A tree column and the text right of it, past a separator column.
+fn left_tree(cols: u16, body_h: u16, width: u16) -> (Option<Area>, Area) {
+    // The tree never takes more than half the screen, and disappears rather than leave the
+    // text pane unusably narrow.
+    let tw = width.min(cols / 2);
+    let tree = (tw >= MIN_TREE_WIDTH.min(cols / 2) && tw > 2).then_some(Area { x: 0, y: 0, width: tw, height: body_h });
+    let text_left = tree.map_or(0, |t| t.width + 1);
+    (tree, Area { x: text_left, y: 0, width: cols.saturating_sub(text_left), height: body_h })
+}
+
+/// A tree band over a third of the rows and the text below it, past a separator row; no band
+/// when either would be shorter than three rows.
+fn top_tree(cols: u16, body_h: u16) -> (Option<Area>, Area) {
+    let th = body_h / 3;
+    if th < 3 || body_h < th + 1 + 3 {
+        return (None, Area { x: 0, y: 0, width: cols, height: body_h });
+    }
+    let tree = Area { x: 0, y: 0, width: cols, height: th };
+    (Some(tree), Area { x: 0, y: th + 1, width: cols, height: body_h - th - 1 })
 }
 
 #[cfg(test)]
@@ -53,18 +72,24 @@ mod tests {
     fn panes_fit_and_never_overlap() {
         for cols in 1..200u16 {
             for rows in [1u16, 2, 12, 24] {
-                for shown in [false, true] {
-                    let g = geometry(cols, rows, shown, 28, 88);
+                for tree in [None, Some((TreeAt::Left, 28)), Some((TreeAt::Top, 28))] {
+                    let g = geometry(cols, rows, tree, 88);
                     assert!(g.text.x + g.text.width <= cols);
                     assert!(g.text_x + g.wrap_width <= cols.max(1));
                     assert!(g.wrap_width <= 88);
-                    if let Some(t) = g.tree {
-                        assert!(t.width < g.text.x, "separator column between tree and text");
+                    assert!(g.text.y + g.text.height < rows.max(1), "the status row stays free");
+                    match (tree, g.tree) {
+                        (Some((TreeAt::Left, _)), Some(t)) => assert!(t.width < g.text.x, "separator column"),
+                        (Some((TreeAt::Top, _)), Some(t)) => {
+                            assert!(t.height < g.text.y, "separator row");
+                            assert!(t.height >= 3 && g.text.height >= 3);
+                        }
+                        _ => {}
                     }
                 }
             }
         }
-        let g = geometry(200, 50, true, 28, 88);
+        let g = geometry(200, 50, Some((TreeAt::Left, 28)), 88);
         assert_eq!(g.wrap_width, 88);
     }
 }

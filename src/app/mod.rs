@@ -34,7 +34,7 @@ use view::DocView;
 
 pub use command::{Action, Command};
 pub use overlay::Overlay;
-pub use settings::{Margins, Settings};
+pub use settings::{Margins, Settings, TreeAt};
 pub use update::update;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,11 +172,13 @@ impl App {
     }
 
     pub fn geometry(&self) -> Geometry {
-        geometry(self.cols, self.rows, self.tree_shown, self.tree_width, self.settings.max_text_width)
+        let tree = self.tree_shown.then_some((self.settings.tree_at, self.tree_width));
+        geometry(self.cols, self.rows, tree, self.settings.max_text_width)
     }
 
+    /// Rows of the reading pane: one page.
     pub fn body_height(&self) -> usize {
-        self.rows.saturating_sub(1) as usize
+        self.geometry().text.height as usize
     }
 
     pub fn doc(&self) -> Option<&Document> {
@@ -208,6 +210,7 @@ impl App {
         annotations::ensure_open(self);
         let layout_options = self.layout_options();
         let h = self.body_height();
+        let tree_rows = self.geometry().tree.map_or(h, |t| t.height as usize);
         let Some(doc) = self.library.docs.get(self.current) else { return };
         let view = &mut self.views[self.current];
         view.ensure_layout(doc, layout_options);
@@ -225,6 +228,6 @@ impl App {
             view.tree.reveal(&doc.outline, s);
             view.tree.cursor = s;
         }
-        view.tree.scroll_into_view(h);
+        view.tree.scroll_into_view(tree_rows);
     }
 }

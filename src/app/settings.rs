@@ -15,10 +15,22 @@ pub enum Margins {
     Off,
 }
 
+/// Where the chapter tree pane sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TreeAt {
+    /// Beside the text: the usual outline pane.
+    #[default]
+    Left,
+    /// Above the text, full width: scrolling the text then moves whole terminal lines, which
+    /// every terminal does cheaply; beside a left pane that needs left/right margins.
+    Top,
+}
+
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub max_text_width: u16,
     pub tree_width: u16,
+    pub tree_at: TreeAt,
     /// Start with the chapter tree hidden.
     pub no_tree: bool,
     /// Low-bandwidth profile: tree hidden at start, bold/reverse only, ASCII borders, status
@@ -36,6 +48,7 @@ impl Default for Settings {
         Settings {
             max_text_width: DEFAULT_MAX_TEXT_WIDTH,
             tree_width: 26,
+            tree_at: TreeAt::Left,
             no_tree: false,
             lean: false,
             margins: Margins::Auto,
@@ -80,6 +93,13 @@ impl Settings {
         match name {
             "max_width" => self.max_text_width = number(value)?.clamp(10, u16::MAX as u64) as u16,
             "tree_width" => self.tree_width = number(value)?.clamp(1, u16::MAX as u64) as u16,
+            "tree_at" => {
+                self.tree_at = match value {
+                    "left" => TreeAt::Left,
+                    "top" => TreeAt::Top,
+                    _ => return Err(format!("tree_at takes left or top, not {value:?}")),
+                }
+            }
             "tree" => self.no_tree = !on_off(value)?,
             "lean" => self.lean = on_off(value)?,
             "margins" => {
@@ -107,8 +127,8 @@ mod tests {
         assert!(s.apply_file(DEFAULT_SETTINGS).is_empty());
         let d = Settings::default();
         assert_eq!(
-            (s.max_text_width, s.tree_width, s.no_tree, s.lean, s.margins, s.bandwidth),
-            (d.max_text_width, d.tree_width, d.no_tree, d.lean, d.margins, d.bandwidth)
+            (s.max_text_width, s.tree_width, s.tree_at, s.no_tree, s.lean, s.margins, s.bandwidth),
+            (d.max_text_width, d.tree_width, d.tree_at, d.no_tree, d.lean, d.margins, d.bandwidth)
         );
     }
 

@@ -17,7 +17,7 @@ use crate::layout::SegKind;
 pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     let g = app.geometry();
     let (Some(doc), Some(view)) = (app.doc(), app.view()) else {
-        super::text::put(buf, g.text_x, 0, "No documents are open.", g.wrap_width, theme.dim());
+        super::text::put(buf, g.text_x, g.text.y, "No documents are open.", g.wrap_width, theme.dim());
         return;
     };
     let layout = view.layout();
@@ -27,7 +27,7 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     let data = app.annotations.docs.get(app.current);
     let rows = screen_rows(app, g.text.height as usize);
     for (row, r) in rows.iter().enumerate() {
-        let row = row as u16;
+        let row = g.text.y + row as u16;
         let i = match r {
             Row::Text(i) => *i,
             Row::Note { text, first } => {

@@ -46,6 +46,11 @@ impl Theme {
         if self.lean { "|" } else { "│" }
     }
 
+    /// The rule under a tree placed above the text.
+    pub fn separator_row(&self) -> &'static str {
+        if self.lean { "-" } else { "─" }
+    }
+
     /// Popup borders: ASCII in the lean profile (one byte a cell instead of three).
     pub fn border_set(&self) -> ratatui::symbols::border::Set {
         if self.lean {

@@ -10,13 +10,19 @@ use crate::app::{App, Focus};
 pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
     let g = app.geometry();
     let Some(area) = g.tree else { return };
-    // The separator column between tree and text.
-    for y in 0..area.height {
-        buf.set_stringn(area.x + area.width, y, theme.separator(), 1, theme.dim());
+    if area.y + area.height < g.text.y {
+        // A tree above the text: a separator row under it.
+        let rule = theme.separator_row().repeat(area.width as usize);
+        buf.set_stringn(area.x, area.y + area.height, rule, area.width as usize, theme.dim());
+    } else {
+        // The separator column between tree and text.
+        for y in 0..area.height {
+            buf.set_stringn(area.x + area.width, area.y + y, theme.separator(), 1, theme.dim());
+        }
     }
     let (Some(doc), Some(view)) = (app.doc(), app.view()) else { return };
     if doc.outline.is_empty() {
-        put(buf, area.x, 0, "(no sections)", area.width, theme.dim());
+        put(buf, area.x, area.y, "(no sections)", area.width, theme.dim());
         return;
     }
     let tree = &view.tree;
