@@ -149,8 +149,11 @@ impl CtrlOf for Key {
 }
 
 fn random_session(seed: u64, frames: usize, caps: Caps, lean: bool) -> u64 {
+    random_session_with(seed, frames, caps, Settings { lean, ..Settings::default() })
+}
+
+fn random_session_with(seed: u64, frames: usize, caps: Caps, settings: Settings) -> u64 {
     let mut rng = Rng::new(seed);
-    let settings = Settings { lean, ..Settings::default() };
     let mut h = Harness::new(80, 24, caps, settings);
     let mut total = 0;
     h.frame(&format!("seed {seed} first frame"));
@@ -171,6 +174,18 @@ fn random_reader_frames_match_vt100_without_margins() {
         total += random_session(seed, 700, Caps { margins: false, sync: seed % 2 == 0 }, seed == 3);
     }
     println!("2800 random reader frames without margins: {total} bytes");
+}
+
+/// The text pane below a tree band scrolls inside a scroll region that starts below the top
+/// row and stays set between frames: cursor motion must never cross its margins.
+#[test]
+fn random_frames_with_the_tree_on_top_match_vt100() {
+    let mut total = 0;
+    for seed in 21..=23 {
+        let settings = Settings { tree_at: lectern::app::TreeAt::Top, ..Settings::default() };
+        total += random_session_with(seed, 700, Caps { margins: false, sync: seed % 2 == 0 }, settings);
+    }
+    println!("2100 random frames with the tree on top: {total} bytes");
 }
 
 #[test]
