@@ -96,16 +96,26 @@ fn first_difference(a: &[Seen], b: &[Seen], cols: u16) -> Option<String> {
 
 #[test]
 fn frugal_and_stock_backends_show_the_same_screens_in_tmux() {
+    compare_in_tmux("", "", 120);
+}
+
+/// The text pane under a tree band scrolls in a scroll region kept between frames.
+#[test]
+fn frugal_and_stock_backends_agree_with_the_tree_on_top() {
+    compare_in_tmux("--tree-at top", "-top", 60);
+}
+
+fn compare_in_tmux(args: &str, tag: &str, steps: usize) {
     if Command::new("tmux").arg("-V").output().is_err() {
         println!("tmux is not installed: comparison skipped");
         return;
     }
-    let tmux = Tmux { socket: format!("lectern-test-{}", std::process::id()) };
+    let tmux = Tmux { socket: format!("lectern-test-{}{tag}", std::process::id()) };
     let bin = support::pty::binary();
     let (mut cols, mut rows) = (80u16, 24u16);
     let size = [cols.to_string(), rows.to_string()];
     for (name, stock) in [("frugal", "0"), ("stock", "1")] {
-        let cmd = format!("env LECTERN_TEST_STOCK_BACKEND={stock} {} {FILE}", bin.display());
+        let cmd = format!("env LECTERN_TEST_STOCK_BACKEND={stock} {} {args} {FILE}", bin.display());
         let out = tmux.run(&["new-session", "-d", "-s", name, "-x", &size[0], "-y", &size[1], &cmd]);
         assert!(out.status.success(), "tmux new-session: {}", String::from_utf8_lossy(&out.stderr));
     }
@@ -128,7 +138,7 @@ fn frugal_and_stock_backends_show_the_same_screens_in_tmux() {
         (seed % n as u64) as usize
     };
     let mut compared = 0;
-    for step in 0..120 {
+    for step in 0..steps {
         if step % 25 == 24 {
             cols = 40 + below(100) as u16;
             rows = 8 + below(40) as u16;
