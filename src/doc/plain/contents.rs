@@ -73,6 +73,7 @@ pub fn apply(groups: &[Group], roles: &mut [Role], wrap: usize) {
                     *r = Role::Body;
                 }
             }
+            promote_named_lines(groups, roles, &entries, end, &last_heading);
             continue;
         }
         if matched > 0 || groups[c + 1..end].iter().any(|g| is_preformatted(&g.lines, wrap) && !is_list(&g.lines)) {
@@ -92,6 +93,38 @@ pub fn apply(groups: &[Group], roles: &mut [Role], wrap: usize) {
                 })
             };
         }
+    }
+}
+
+/// A contents entry with no heading found for it names a line of the body that stood alone but
+/// was passed over (say, above a one-line paragraph): the contents vouch for it as a heading.
+fn promote_named_lines(
+    groups: &[Group],
+    roles: &mut [Role],
+    entries: &[String],
+    from: usize,
+    last_heading: &HashMap<String, usize>,
+) {
+    let mut wanted: Vec<&String> =
+        entries.iter().filter(|e| !e.is_empty() && last_heading.get(*e).is_none_or(|&i| i < from)).collect();
+    for i in from..groups.len() {
+        if wanted.is_empty() {
+            break;
+        }
+        let Some(line) = groups[i].single_line().filter(|_| groups[i].kind == GroupKind::Text) else { continue };
+        let title = collapse(line);
+        if !matches!(roles[i], Role::Body) || title.chars().count() > 70 || ends_like_sentence(&title) {
+            continue;
+        }
+        let Some(k) = wanted.iter().position(|e| **e == normalize(&title)) else { continue };
+        wanted.swap_remove(k);
+        roles[i] = Role::Heading(super::headings::Heading {
+            group: i,
+            style: Style::Standalone,
+            number: None,
+            title,
+            merged_next: false,
+        });
     }
 }
 

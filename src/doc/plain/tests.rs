@@ -155,3 +155,18 @@ fn a_terminal_log_is_titled_by_its_file_name() {
     let d = parse(&format!("{text}\n$ cargo test\n"), Origin::File("session.log".into()));
     assert_eq!(d.title, "$ cargo test");
 }
+
+#[test]
+fn a_line_the_contents_name_is_a_heading_even_above_a_one_line_paragraph() {
+    let d = doc(concat!(
+        "A Small Guide\n\nIts preface runs\nover two lines.\n\n",
+        "Table of Contents\n\n",
+        "   1. Scope . . . . . 2\n   2. Terms . . . . . 3\n      Full Statement . . . 4\n\n",
+        "1. Scope\n\nBody one\nand more.\n\n2. Terms\n\nBody two\nand more.\n\n",
+        "Full Statement\n\n   Copyright (C) Somebody (2003).  All Rights Reserved.\n\n",
+        "A line alone\n\n   Just one line here.\n",
+    ));
+    let t: Vec<String> = titles(&d).into_iter().map(|(_, t)| t).collect();
+    assert!(t.contains(&"Full Statement".to_string()), "{t:?}");
+    assert!(!t.contains(&"A line alone".to_string()), "not named by the contents: {t:?}");
+}
