@@ -149,3 +149,10 @@ fn big_file_timing() {
         t.elapsed()
     );
 }
+
+/// Module reference pages nest under chapter 6; the indented terms of a definition list
+/// ("Palindrome", "Rotated") are not sections.
+#[test]
+fn linux_pam_guide() {
+    golden("libpam-doc__Linux-PAM_SAG.txt", "linux-pam-sag");
+}

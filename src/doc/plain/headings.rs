@@ -60,6 +60,13 @@ fn is_body(g: Option<&Group>) -> bool {
     }
 }
 
+/// An indented line whose text below is indented further: a term of a definition list (the
+/// options of a manual page), not a heading standing over its section.
+fn is_definition_term(line: &str, next: Option<&Group>) -> bool {
+    let own = indent_of(line);
+    own >= 2 && next.is_some_and(|g| indent_of(g.lines[0]) > own)
+}
+
 /// Code-ish characters that never appear in a prose heading, or a "Field: value" line.
 fn has_code_chars(t: &str) -> bool {
     let field = t.split_once(": ").is_some_and(|(k, _)| !k.contains(' '));
@@ -200,6 +207,7 @@ pub fn candidate(groups: &[Group], i: usize) -> Option<Heading> {
         && !has_code_chars(&t)
         && !t.ends_with('?')
         && is_body(groups.get(i + 1))
+        && !is_definition_term(first, groups.get(i + 1))
     {
         return heading(Style::Standalone, None, &t);
     }

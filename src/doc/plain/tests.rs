@@ -170,3 +170,15 @@ fn a_line_the_contents_name_is_a_heading_even_above_a_one_line_paragraph() {
     assert!(t.contains(&"Full Statement".to_string()), "{t:?}");
     assert!(!t.contains(&"A line alone".to_string()), "not named by the contents: {t:?}");
 }
+
+#[test]
+fn indented_terms_of_a_definition_list_are_not_headings() {
+    let d = doc(concat!(
+        "Checks\n======\n\n",
+        "    The following checks run\n    one after the other:\n\n",
+        "    Palindrome\n\n        Verifies that the new password is not\n        a palindrome of the old one.\n\n",
+        "Notes\n\nA heading at the margin over\nindented text stays one.\n",
+    ));
+    let t: Vec<String> = titles(&d).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(t, vec!["Checks".to_string(), "Notes".to_string()]);
+}
