@@ -29,9 +29,11 @@ fn sighup_while_typing_keeps_a_draft_that_the_next_start_restores() {
     p.signal("HUP");
     p.wait_exit(10);
     p.assert_restored();
+    // The draft, and the lock its editor held (free now that the process is gone).
     let drafts: Vec<String> = std::fs::read_dir(data.path().join("drafts"))
         .unwrap()
-        .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+        .filter_map(|e| Some(e.ok()?.path()).filter(|p| p.extension().is_some_and(|x| x == "json")))
+        .filter_map(|p| std::fs::read_to_string(p).ok())
         .collect();
     assert_eq!(drafts.len(), 1, "one draft file: {drafts:?}");
     assert!(drafts[0].contains("remember this"));
@@ -49,6 +51,36 @@ fn sighup_while_typing_keeps_a_draft_that_the_next_start_restores() {
     let md = String::from_utf8_lossy(&out.stdout);
     assert!(md.contains("remember this"), "{md}");
     assert!(std::fs::read_dir(data.path().join("drafts")).unwrap().next().is_none(), "the draft is gone once saved");
+}
+
+/// Two SSH sessions: a note still being typed in the first is not offered to the second as
+/// "unsaved from an earlier session".
+#[test]
+fn a_draft_open_in_another_running_lectern_is_not_offered() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().to_str().unwrap();
+    let mut first = Pty::spawn(&[DOC], &[("LECTERN_DATA_DIR", dir)], 100, 30);
+    first.wait_text("Ogg");
+    first.type_slowly(&["]", "a", "s", "t", "i", "l", "l"]);
+    first.wait_text("still");
+    let draft_saved = || {
+        std::fs::read_dir(data.path().join("drafts"))
+            .map(|d| d.flatten().any(|e| e.path().extension().is_some_and(|x| x == "json")))
+            .unwrap_or(false)
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !draft_saved() {
+        assert!(std::time::Instant::now() < deadline, "the autosave never wrote the draft");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let second = Pty::spawn(&[DOC], &[("LECTERN_DATA_DIR", dir)], 100, 30);
+    second.wait_text("Ogg");
+    second.settle(500);
+    assert!(!second.contents().contains("Unsaved note"), "{}", second.contents());
+    first.signal("KILL");
+    first.wait_exit(10);
+    let third = Pty::spawn(&[DOC], &[("LECTERN_DATA_DIR", dir)], 100, 30);
+    third.wait_text("Unsaved note from an earlier session");
 }
 
 #[test]

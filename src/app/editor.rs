@@ -12,7 +12,8 @@ use super::{App, Overlay, exit_hook};
 use crate::doc::Anchor;
 use crate::input::{Code, Key};
 use crate::store::clock::now_ms;
-use crate::store::draft::{Draft, clear_draft, save_draft};
+use crate::store::draft::{Draft, clear_draft, hold_draft, save_draft};
+use crate::store::lock::FileLock;
 use crate::store::{Note, StoredAnchor};
 
 /// How long after a change the draft is written.
@@ -39,6 +40,8 @@ pub struct NoteEditor {
     pub section: String,
     pub quote: String,
     draft: Option<Draft>,
+    /// Marks the draft as this process's while the editor is open (see `hold_draft`).
+    _draft_lock: Option<FileLock>,
     draft_due: Option<Instant>,
 }
 
@@ -86,6 +89,10 @@ pub fn open(app: &mut App, target: Target, text: &str, original: &str, draft: Op
     };
     let quote = anchor.quote.trim().to_string();
     let draft = draft.or_else(|| new_draft(app, &target, anchor));
+    let draft_lock = match (app.annotations.store.as_ref(), draft.as_ref()) {
+        (Some(store), Some(d)) => hold_draft(store, &d.id).ok().flatten(),
+        _ => None,
+    };
     app.overlay = Some(Overlay::Editor(Box::new(NoteEditor {
         textarea: textarea(text),
         target,
@@ -94,6 +101,7 @@ pub fn open(app: &mut App, target: Target, text: &str, original: &str, draft: Op
         section,
         quote,
         draft,
+        _draft_lock: draft_lock,
         draft_due: None,
     })));
 }

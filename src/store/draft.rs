@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::atomic::write_atomic;
 use super::clock::{new_id, now_ms};
 use super::load::{data_files, read_versioned};
+use super::lock::FileLock;
 use super::paths::drafts_dir;
 use super::schema::{CURRENT_VERSION, StoredAnchor};
 use super::{Result, Store, StoreError};
@@ -58,6 +59,21 @@ fn draft_path(store: &Store, id: &str) -> Result<PathBuf> {
     Ok(drafts_dir(store.root()).join(format!("{id}.json")))
 }
 
+fn lock_path(store: &Store, id: &str) -> Result<PathBuf> {
+    Ok(draft_path(store, id)?.with_extension("lock"))
+}
+
+/// Held by the process whose editor the draft belongs to. Another Lectern running at the same
+/// time (a second SSH session) then sees the draft as live and does not offer it; the kernel
+/// drops the lock when the process dies, and the draft becomes one to offer.
+pub fn hold_draft(store: &Store, id: &str) -> Result<Option<FileLock>> {
+    FileLock::try_exclusive(&lock_path(store, id)?)
+}
+
+fn is_live(store: &Store, id: &str) -> bool {
+    lock_path(store, id).is_ok_and(|p| p.exists() && matches!(FileLock::try_exclusive(&p), Ok(None)))
+}
+
 /// Write `draft` (stamping `saved`) atomically.
 pub fn save_draft(store: &Store, draft: &mut Draft) -> Result<()> {
     let path = draft_path(store, &draft.id)?;
@@ -87,6 +103,7 @@ pub fn load_draft(store: &Store, id: &str) -> Result<(Option<Draft>, Vec<String>
 /// Remove a draft (the note was saved or discarded). Removing a missing draft is fine.
 pub fn clear_draft(store: &Store, id: &str) -> Result<()> {
     let path = draft_path(store, id)?;
+    let _ = fs::remove_file(lock_path(store, id)?);
     match fs::remove_file(&path) {
         Err(e) if e.kind() != ErrorKind::NotFound => Err(StoreError::io(&path, e)),
         _ => Ok(()),
@@ -94,11 +111,14 @@ pub fn clear_draft(store: &Store, id: &str) -> Result<()> {
 }
 
 /// Drafts left by earlier sessions (oldest first), plus messages about quarantined ones.
+/// Drafts another running Lectern is still editing are left out.
 pub fn pending_drafts(store: &Store) -> Result<(Vec<Draft>, Vec<String>)> {
     let mut notices = Vec::new();
     let mut drafts = Vec::new();
     for path in data_files(&drafts_dir(store.root()))? {
-        if let Some(d) = read_draft(&path, &mut notices)? {
+        if let Some(d) = read_draft(&path, &mut notices)?
+            && !is_live(store, &d.id)
+        {
             drafts.push(d);
         }
     }

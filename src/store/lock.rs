@@ -8,6 +8,7 @@ use super::{Result, StoreError};
 
 /// Held while one process reads, merges and writes a data file. Released on drop (also when the
 /// process dies: the kernel drops `flock` locks with the descriptor).
+#[derive(Debug)]
 pub struct FileLock {
     file: File,
 }
@@ -27,6 +28,27 @@ impl FileLock {
             .map_err(|e| StoreError::io(lock_path, e))?;
         fs4::FileExt::lock(&file).map_err(|e| StoreError::io(lock_path, e))?;
         Ok(FileLock { file })
+    }
+}
+
+impl FileLock {
+    /// The exclusive lock on `lock_path` if no other process holds it; None when one does.
+    pub fn try_exclusive(lock_path: &Path) -> Result<Option<FileLock>> {
+        if let Some(dir) = lock_path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+        }
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(lock_path)
+            .map_err(|e| StoreError::io(lock_path, e))?;
+        match fs4::FileExt::try_lock(&file) {
+            Ok(()) => Ok(Some(FileLock { file })),
+            Err(fs4::TryLockError::WouldBlock) => Ok(None),
+            Err(fs4::TryLockError::Error(e)) => Err(StoreError::io(lock_path, e)),
+        }
     }
 }
 

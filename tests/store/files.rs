@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use lectern::doc::Anchor;
-use lectern::store::draft::{Draft, clear_draft, load_draft, pending_drafts, save_draft};
+use lectern::store::draft::{Draft, clear_draft, hold_draft, load_draft, pending_drafts, save_draft};
 use lectern::store::fingerprint::fingerprint;
 use lectern::store::{Placement, Store};
 
@@ -152,4 +152,21 @@ fn drafts_save_load_clear_and_are_offered_at_next_start() {
     clear_draft(&store, &draft.id).expect("clearing twice is fine");
     assert_eq!(pending_drafts(&store).expect("pending").0.len(), 1);
     assert!(load_draft(&store, "../../etc/passwd").is_err());
+}
+
+/// A draft whose editor is still open in another Lectern (another SSH session) is not offered
+/// as left behind; once that process lets go (closes the editor or dies), it is.
+#[test]
+fn a_draft_still_being_edited_elsewhere_is_not_offered() {
+    let dir = tempdir();
+    let store = Store::open(dir.path()).expect("open store");
+    let mut draft = Draft::new("00", "Guide", None, Default::default(), "typing right now");
+    save_draft(&store, &mut draft).expect("save");
+    let held = hold_draft(&store, &draft.id).expect("lock").expect("nobody else holds it");
+    assert!(pending_drafts(&store).expect("pending").0.is_empty(), "live draft offered");
+    assert!(hold_draft(&store, &draft.id).expect("try").is_none(), "a second holder is refused");
+    drop(held);
+    assert_eq!(pending_drafts(&store).expect("pending").0.len(), 1);
+    clear_draft(&store, &draft.id).expect("clear");
+    assert!(!dir.path().join("drafts").join(format!("{}.lock", draft.id)).exists(), "lock file removed");
 }
