@@ -197,10 +197,11 @@ fn an_unsaved_note_is_kept_as_a_draft_and_offered_at_the_next_start() {
     assert!(app.next_timer().is_some(), "typing schedules the draft");
     app.run_timers(Instant::now() + Duration::from_secs(10));
     let store = Store::open(&f.data).unwrap();
+    assert!(pending_drafts(&store).unwrap().0.is_empty(), "a draft whose editor is open is not left behind");
+    drop(app); // the process "dies" with the editor open
     let (drafts, _) = pending_drafts(&store).unwrap();
     assert_eq!(drafts.len(), 1);
     assert_eq!(drafts[0].text, "half a thought");
-    drop(app); // the process "dies" with the editor open
 
     let mut next = start(&f.file, &f.data);
     assert!(matches!(next.overlay, Some(Overlay::RestoreDraft(_))), "the draft is offered");
@@ -216,6 +217,7 @@ fn an_unsaved_note_is_kept_as_a_draft_and_offered_at_the_next_start() {
     keys(&mut app, &[Key::ch('a')]);
     typed(&mut app, "second");
     app.save_pending();
+    drop(app);
     let mut later = start(&f.file, &f.data);
     keys(&mut later, &[esc()]);
     assert_eq!(pending_drafts(&store).unwrap().0.len(), 1);
@@ -281,5 +283,41 @@ fn help_lists_every_new_key() {
                 .any(|(k, h)| k.split(' ').any(|x| x == key) && h.to_lowercase().contains(&what.to_lowercase())),
             "help lacks {key} ({what})"
         );
+    }
+}
+
+/// With notes inline, paging down or up (whole or half pages) never skips a line of the text:
+/// each step moves by the lines that fit beside the notes' rows.
+#[test]
+fn paging_with_inline_notes_skips_no_line_either_way() {
+    let f = fixture();
+    let mut app = start(&f.file, &f.data);
+    for _ in 0..3 {
+        keys(&mut app, &[Key::ch(']'), Key::ch('a')]);
+        typed(&mut app, "a note long enough to wrap\nover\nseveral\nrows of the pane");
+        keys(&mut app, &[Key::ctrl('s')]);
+    }
+    keys(&mut app, &[Key::ch('i')]);
+    let h = app.body_height();
+    let total = app.views[0].layout().len();
+    for (forward, step) in
+        [(true, Key::ch(' ')), (false, Key::ch('b')), (true, Key::ctrl('d')), (false, Key::ctrl('u'))]
+    {
+        keys(&mut app, &[if forward { Key::ch('g') } else { Key::ch('G') }]);
+        let mut seen = vec![false; total];
+        for _ in 0..200 {
+            for r in screen_rows(&app, h) {
+                if let Row::Text(i) = r {
+                    seen[i] = true;
+                }
+            }
+            let top = app.views[0].top_line();
+            keys(&mut app, &[step]);
+            if app.views[0].top_line() == top {
+                break;
+            }
+        }
+        let missed: Vec<usize> = (0..total).filter(|&i| !seen[i]).collect();
+        assert!(missed.is_empty(), "{step:?} skipped lines {missed:?} of {total}");
     }
 }

@@ -215,11 +215,14 @@ impl App {
         let view = &mut self.views[self.current];
         view.ensure_layout(doc, layout_options);
         view.ensure_window(doc, h);
+        let end = inline::tail_lines(self, h);
+        let Some(doc) = self.library.docs.get(self.current) else { return };
+        let view = &mut self.views[self.current];
         // Clamp: a wider pane means fewer lines, so the old top may be past the new end.
         let line = view.top_line();
-        if line > view.max_top(h) {
+        if line > view.max_top(end) {
             let pinned = view.pinned_section;
-            view.set_top_line(line, h);
+            view.set_top_line(line, end);
             view.pinned_section = pinned;
         }
         if (self.focus == Focus::Text || !self.tree_shown)

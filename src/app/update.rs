@@ -57,11 +57,22 @@ fn run(app: &mut App, cmd: Command, count: Option<usize>) {
     let n = count.unwrap_or(1).max(1);
     let page = h.saturating_sub(1).max(1);
     let tree_shown = app.tree_shown;
-    if cmd == Command::PageDown && app.annotations.inline {
-        // Inline notes take rows: page by the text lines actually on screen.
-        let page = inline::text_lines_on_screen(app, h).saturating_sub(1).max(1);
-        if let Some(v) = app.views.get_mut(app.current) {
-            v.scroll_by((page * n) as isize, h);
+    if app.annotations.inline
+        && let Some(rows) = match cmd {
+            Command::PageDown | Command::PageUp => Some(page),
+            Command::HalfDown | Command::HalfUp => Some((h / 2).max(1)),
+            _ => None,
+        }
+    {
+        // Inline notes take rows: move by the text lines that span a page (half a page) of
+        // rows, repeated for a count since each step meets different notes.
+        let forward = matches!(cmd, Command::PageDown | Command::HalfDown);
+        for _ in 0..n {
+            let lines = inline::lines_spanning(app, rows, forward) as isize;
+            let end = inline::tail_lines(app, h);
+            if let Some(v) = app.views.get_mut(app.current) {
+                v.scroll_by(if forward { lines } else { -lines }, end);
+            }
         }
         return;
     }
@@ -69,23 +80,25 @@ fn run(app: &mut App, cmd: Command, count: Option<usize>) {
         global(app, cmd);
         return;
     };
+    // The top may go as far as the last screenful allows, which inline notes make shorter.
+    let end = inline::tail_lines(app, h);
     let view = &mut app.views[app.current];
     match cmd {
-        Command::LineDown => view.scroll_by(n as isize, h),
-        Command::LineUp => view.scroll_by(-(n as isize), h),
-        Command::PageDown => view.scroll_by((page * n) as isize, h),
-        Command::PageUp => view.scroll_by(-((page * n) as isize), h),
-        Command::HalfDown => view.scroll_by((h / 2).max(1) as isize * n as isize, h),
-        Command::HalfUp => view.scroll_by(-((h / 2).max(1) as isize * n as isize), h),
+        Command::LineDown => view.scroll_by(n as isize, end),
+        Command::LineUp => view.scroll_by(-(n as isize), end),
+        Command::PageDown => view.scroll_by((page * n) as isize, end),
+        Command::PageUp => view.scroll_by(-((page * n) as isize), end),
+        Command::HalfDown => view.scroll_by((h / 2).max(1) as isize * n as isize, end),
+        Command::HalfUp => view.scroll_by(-((h / 2).max(1) as isize * n as isize), end),
         Command::Top | Command::Bottom => {
             let target = match (cmd, count) {
                 (_, Some(line)) => line.saturating_sub(1),
                 (Command::Top, None) => 0,
                 _ => usize::MAX,
             };
-            let line = target.min(view.max_top(h));
+            let line = target.min(view.max_top(end));
             let anchor = view.layout().anchor_of(line);
-            view.jump_to(anchor, h);
+            view.jump_to(anchor, end);
         }
         Command::Percent => {
             if let Some(p) = count {
