@@ -240,7 +240,7 @@ fn empty_documents_and_blocks_do_not_panic() {
         Block::new(BlockKind::Heading { level: 1 }, ""),
         item(0, "", ""),
         Block::new(BlockKind::Code { lang: None }, ""),
-        Block::new(BlockKind::Table(t), ""),
+        Block::new(BlockKind::Table(Box::new(t)), ""),
         Block::new(BlockKind::Rule, ""),
     ]);
     for w in [1, 2, 80] {

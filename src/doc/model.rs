@@ -103,7 +103,7 @@ pub enum BlockKind {
         lang: Option<String>,
     },
     /// The block's text holds the cells as "cell\tcell\n" rows so search and anchors see them.
-    Table(Table),
+    Table(Box<Table>),
     /// A horizontal rule or page break.
     Rule,
 }

@@ -341,6 +341,11 @@ impl BlockBuilder {
 
     fn push_block(&mut self, mut block: Block) {
         block.quote = self.quote;
+        // Trimmed now, the spare tails go back to the allocator while the next blocks are
+        // built and get reused; trimmed after the parse they would stay as holes.
+        block.text.shrink_to_fit();
+        block.runs.shrink_to_fit();
+        block.links.shrink_to_fit();
         self.blocks.push(block);
     }
 }

@@ -69,7 +69,7 @@ impl TableBuilder {
             rows.push(cells);
         }
         let table = Table { align: self.align, header_rows: self.header_rows, rows };
-        let mut block = Block::new(BlockKind::Table(table), text);
+        let mut block = Block::new(BlockKind::Table(Box::new(table)), text);
         block.links = links;
         block
     }

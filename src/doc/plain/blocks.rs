@@ -89,6 +89,9 @@ pub fn code_block(lines: &[&str]) -> Block {
         let cut = expanded.char_indices().nth(min).map_or(expanded.len(), |(i, _)| i);
         text.push_str(trim_end(&expanded[cut..]));
     }
+    // Trimmed as it is made, the spare tail is reused by the next block instead of staying
+    // a hole in the heap after the parse.
+    text.shrink_to_fit();
     Block::new(BlockKind::Code { lang: None }, text)
 }
 
