@@ -64,8 +64,6 @@ fn compact(doc: &mut Document) {
     doc.outline.shrink_to_fit();
     for b in &mut doc.blocks {
         b.text.shrink_to_fit();
-        b.runs.shrink_to_fit();
-        b.links.shrink_to_fit();
     }
 }
 
@@ -74,13 +72,13 @@ fn account(doc: &Document) {
     let blocks = doc.blocks.capacity() * std::mem::size_of_val(&doc.blocks[0]);
     let texts: usize = doc.blocks.iter().map(|b| b.text.capacity()).sum();
     let nonempty_text = doc.blocks.iter().filter(|b| b.text.capacity() > 0).count();
-    let runs: usize = doc.blocks.iter().map(|b| b.runs.capacity() * 24).sum();
+    let runs: usize = doc.blocks.iter().map(|b| std::mem::size_of_val(&*b.runs)).sum();
     let nruns: usize = doc.blocks.iter().map(|b| b.runs.len()).sum();
-    let with_runs = doc.blocks.iter().filter(|b| b.runs.capacity() > 0).count();
-    let links: usize = doc.blocks.iter().map(|b| b.links.capacity() * 40).sum();
+    let with_runs = doc.blocks.iter().filter(|b| !b.runs.is_empty()).count();
+    let links: usize = doc.blocks.iter().map(|b| std::mem::size_of_val(&*b.links)).sum();
     let nlinks: usize = doc.blocks.iter().map(|b| b.links.len()).sum();
     let urls: usize = doc.blocks.iter().flat_map(|b| &b.links).map(|l| l.url.capacity()).sum();
-    let with_links = doc.blocks.iter().filter(|b| b.links.capacity() > 0).count();
+    let with_links = doc.blocks.iter().filter(|b| !b.links.is_empty()).count();
     let mut kinds = 0;
     for b in &doc.blocks {
         kinds += match &b.kind {

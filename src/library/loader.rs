@@ -108,8 +108,6 @@ fn compact(doc: &mut Document) {
     doc.outline.shrink_to_fit();
     for b in &mut doc.blocks {
         b.text.shrink_to_fit();
-        b.runs.shrink_to_fit();
-        b.links.shrink_to_fit();
     }
 }
 

@@ -193,7 +193,7 @@ impl BlockBuilder {
                     let mut code = StyledText::default();
                     code.push_preformatted(&text);
                     let mut block = Block::new(BlockKind::Code { lang }, code.text);
-                    block.runs = code.runs;
+                    block.runs = code.runs.into_boxed_slice();
                     self.push_block(block);
                 }
             }
@@ -326,8 +326,8 @@ impl BlockBuilder {
             BlockKind::Paragraph
         };
         let mut block = Block::new(kind, buf.text);
-        block.runs = buf.runs;
-        block.links = buf.links;
+        block.runs = buf.runs.into_boxed_slice();
+        block.links = buf.links.into_boxed_slice();
         self.push_block(block);
     }
 
@@ -341,11 +341,10 @@ impl BlockBuilder {
 
     fn push_block(&mut self, mut block: Block) {
         block.quote = self.quote;
-        // Trimmed now, the spare tails go back to the allocator while the next blocks are
-        // built and get reused; trimmed after the parse they would stay as holes.
+        // Trimmed now (runs and links were when boxed), the spare tail goes back to the
+        // allocator while the next blocks are built and gets reused; trimmed after the parse
+        // it would stay a hole.
         block.text.shrink_to_fit();
-        block.runs.shrink_to_fit();
-        block.links.shrink_to_fit();
         self.blocks.push(block);
     }
 }

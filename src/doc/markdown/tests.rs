@@ -12,7 +12,7 @@ fn kinds(d: &Document) -> Vec<&BlockKind> {
 }
 
 fn run_text(b: &Block, style: Inline) -> Vec<&str> {
-    b.runs.iter().filter(|r| r.style.contains(style)).map(|r| &b.text[r.range.clone()]).collect()
+    b.runs.iter().filter(|r| r.style.contains(style)).map(|r| &b.text[r.bytes()]).collect()
 }
 
 #[test]
@@ -35,7 +35,7 @@ fn links_keep_text_visible_and_url_aside() {
     let b = &d.blocks[0];
     assert_eq!(b.text, "See the docs and https://x.y/.");
     assert_eq!(b.links.len(), 2);
-    assert_eq!(&b.text[b.links[0].range.clone()], "the docs");
+    assert_eq!(&b.text[b.links[0].bytes()], "the docs");
     assert_eq!(b.links[0].url, "https://example.org/d");
     assert_eq!(b.links[1].url, "https://x.y/");
     assert_eq!(run_text(b, Inline::LINK), ["the ", "docs", "https://x.y/"]);
@@ -56,7 +56,7 @@ fn tables_hold_cells_and_tab_separated_text() {
     assert_eq!(t.rows, vec![vec!["Name", "Site"], vec!["a", "b"]]);
     assert_eq!(t.align, vec![crate::doc::Align::Left, crate::doc::Align::Right]);
     assert_eq!(b.text, "Name\tSite\na\tb\n");
-    assert_eq!(&b.text[b.links[0].range.clone()], "Site");
+    assert_eq!(&b.text[b.links[0].bytes()], "Site");
 }
 
 #[test]
