@@ -149,7 +149,7 @@ fn hide_rust_boilerplate(blocks: &mut [Block]) {
         let BlockKind::Code { lang: Some(lang) } = &b.kind else {
             continue;
         };
-        if lang != "rust" {
+        if &**lang != "rust" {
             continue;
         }
         let mut kept = Vec::new();

@@ -125,11 +125,11 @@ pub enum BlockKind {
     /// ("•", "1.", "[x]"), or empty for a continuation paragraph of the same item.
     ListItem {
         depth: u8,
-        marker: String,
+        marker: Box<str>,
     },
     /// Preformatted text: lines separated by '\n', never reflowed.
     Code {
-        lang: Option<String>,
+        lang: Option<Box<str>>,
     },
     /// The block's text holds the cells as "cell\tcell\n" rows so search and anchors see them.
     Table(Box<Table>),
@@ -272,7 +272,7 @@ mod tests {
     #[test]
     fn per_block_records_stay_small() {
         // A big document holds hundreds of thousands of these; see the README's memory table.
-        assert!(std::mem::size_of::<Block>() <= 96, "Block is {} bytes", std::mem::size_of::<Block>());
+        assert!(std::mem::size_of::<Block>() <= 88, "Block is {} bytes", std::mem::size_of::<Block>());
         assert!(std::mem::size_of::<StyleRun>() <= 12);
         assert_eq!(StyleRun::new(3..7, Inline::BOLD).bytes(), 3..7);
         assert_eq!(offset32(usize::MAX), u32::MAX);

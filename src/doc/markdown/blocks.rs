@@ -192,7 +192,7 @@ impl BlockBuilder {
                     }
                     let mut code = StyledText::default();
                     code.push_preformatted(&text);
-                    let mut block = Block::new(BlockKind::Code { lang }, code.text);
+                    let mut block = Block::new(BlockKind::Code { lang: lang.map(String::into_boxed_str) }, code.text);
                     block.runs = code.runs.into_boxed_slice();
                     self.push_block(block);
                 }
@@ -321,7 +321,7 @@ impl BlockBuilder {
         let kind = if let Some(level) = self.heading {
             BlockKind::Heading { level }
         } else if let Some(item) = self.items.last_mut() {
-            BlockKind::ListItem { depth: item.depth, marker: item.marker.take().unwrap_or_default() }
+            BlockKind::ListItem { depth: item.depth, marker: item.marker.take().unwrap_or_default().into_boxed_str() }
         } else {
             BlockKind::Paragraph
         };
@@ -335,7 +335,7 @@ impl BlockBuilder {
     /// item, emit the item's unused marker on an empty list item so the bullet is not lost.
     fn claim_marker(&mut self) {
         if let Some((depth, marker)) = self.items.last_mut().and_then(|item| Some((item.depth, item.marker.take()?))) {
-            self.push_block(Block::new(BlockKind::ListItem { depth, marker }, ""));
+            self.push_block(Block::new(BlockKind::ListItem { depth, marker: marker.into_boxed_str() }, ""));
         }
     }
 

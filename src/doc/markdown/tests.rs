@@ -66,7 +66,7 @@ fn task_lists_and_nested_lists_get_markers_and_depths() {
         .blocks
         .iter()
         .map(|b| match &b.kind {
-            BlockKind::ListItem { depth, marker } => (*depth, marker.as_str(), b.text.as_str()),
+            BlockKind::ListItem { depth, marker } => (*depth, &**marker, b.text.as_str()),
             other => panic!("unexpected {other:?}"),
         })
         .collect();
@@ -83,7 +83,7 @@ fn loose_items_mark_only_their_first_paragraph() {
         kinds(&d),
         [
             &BlockKind::ListItem { depth: 0, marker: "3.".into() },
-            &BlockKind::ListItem { depth: 0, marker: String::new() },
+            &BlockKind::ListItem { depth: 0, marker: "".into() },
             &BlockKind::ListItem { depth: 0, marker: "4.".into() },
         ]
     );

@@ -117,7 +117,7 @@ pub fn list_items(lines: &[&str], state: &mut ListState) -> Vec<Block> {
     for l in lines {
         if let Some((marker, text)) = list_marker(trim(l)) {
             if let Some((d, m, parts)) = cur.take() {
-                out.push(Block::new(BlockKind::ListItem { depth: d, marker: m }, join(&parts)));
+                out.push(Block::new(BlockKind::ListItem { depth: d, marker: m.into_boxed_str() }, join(&parts)));
             }
             cur = Some((state.depth(indent_of(l)), marker.to_string(), vec![text]));
         } else if let Some((_, _, parts)) = cur.as_mut() {
@@ -125,7 +125,7 @@ pub fn list_items(lines: &[&str], state: &mut ListState) -> Vec<Block> {
         }
     }
     if let Some((d, m, parts)) = cur {
-        out.push(Block::new(BlockKind::ListItem { depth: d, marker: m }, join(&parts)));
+        out.push(Block::new(BlockKind::ListItem { depth: d, marker: m.into_boxed_str() }, join(&parts)));
     }
     out
 }

@@ -17,11 +17,12 @@ use blocks::ListState;
 use groups::{Group, GroupKind};
 use headings::{Heading, Style};
 
-/// What a group becomes.
+/// What a group becomes. One per group (hundreds of thousands in a big file), so the rare
+/// heading is boxed to keep the common case small.
 #[derive(Debug, Clone)]
 enum Role {
     Body,
-    Heading(Heading),
+    Heading(Box<Heading>),
     /// Consumed by a neighbour (a merged subtitle, a repeated title line).
     Skip,
     /// A list inside a contents block whose items are themselves outline entries.
@@ -43,7 +44,8 @@ pub fn parse(text: &str, origin: Origin) -> Document {
     let mut roles = classify(&groups);
     if let Some(t) = title_group {
         let title = lines::collapse(groups[t].lines[0]);
-        roles[t] = Role::Heading(Heading { group: t, style: Style::Title, number: None, title, merged_next: false });
+        roles[t] =
+            Role::Heading(Box::new(Heading { group: t, style: Style::Title, number: None, title, merged_next: false }));
         outline::demote_title_page(&groups, &mut roles, t);
     }
     contents::apply(&groups, &mut roles, wrap);
@@ -52,7 +54,7 @@ pub fn parse(text: &str, origin: Origin) -> Document {
     drop_repeated_titles(&mut roles, title_group);
     let mut ranks = outline::ranks(&roles);
     let part = restart.and_then(|g| appendix_part(&mut roles, &mut ranks, g));
-    build(&groups, &roles, &ranks, part, wrap, origin)
+    build(groups, &roles, &ranks, part, wrap, origin)
 }
 
 /// Chapters numbered afresh from group `g` on are appendices when the document names them
@@ -86,7 +88,7 @@ fn classify(groups: &[Group]) -> Vec<Role> {
     while i < groups.len() {
         if let Some(h) = headings::candidate(groups, i) {
             let merged = h.merged_next;
-            roles[i] = Role::Heading(h);
+            roles[i] = Role::Heading(Box::new(h));
             if merged && i + 1 < groups.len() {
                 roles[i + 1] = Role::Skip;
                 i += 1;
@@ -225,8 +227,10 @@ impl Builder {
     }
 }
 
+/// Takes the groups so each one's line list is freed once its blocks are made: on a big file
+/// that memory is reused by the block texts instead of adding to the peak.
 fn build(
-    groups: &[Group],
+    groups: Vec<Group>,
     roles: &[Role],
     ranks: &[Option<i32>],
     part: Option<Part>,
@@ -236,7 +240,7 @@ fn build(
     let mut b = Builder { blocks: Vec::new(), outline: Vec::new(), stack: Vec::new() };
     let mut lists = ListState::default();
     let mut contents_rank = 0;
-    for (i, g) in groups.iter().enumerate() {
+    for (i, g) in groups.into_iter().enumerate() {
         if let Some(p) = part.as_ref().filter(|p| p.group == i)
             && let Some(level) = b.open(p.rank, &p.title, None, None)
         {
@@ -276,7 +280,7 @@ fn build(
                     b.blocks.push(item);
                 }
             }
-            Role::Body => body_blocks(g, wrap, &mut lists, &mut b.blocks),
+            Role::Body => body_blocks(&g, wrap, &mut lists, &mut b.blocks),
         }
     }
     finish(b, origin)
