@@ -41,6 +41,9 @@ fn mem_stages_child() {
     println!();
     let file_mb = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) as f64 / 1e6;
     stage("start", file_mb);
+    if std::env::var_os("LECTERN_MEM_LOADER_ONLY").is_some() {
+        return loader_stages(&path, file_mb);
+    }
     let bytes = std::fs::read(&path).expect("read");
     stage("read bytes", file_mb);
     let text = decode::decode_owned(bytes).expect("text").text;
@@ -57,6 +60,22 @@ fn mem_stages_child() {
     trim();
     stage("compacted + trimmed", file_mb);
     account(&doc);
+}
+
+/// The loader's way: first part now, the rest on a thread from the owned text.
+fn loader_stages(path: &std::path::Path, file_mb: f64) {
+    let bytes = std::fs::read(path).expect("read");
+    stage("loader: read bytes", file_mb);
+    let (first, loading) = lectern::library::loader::open(bytes, Origin::File(path.to_path_buf()), 0).expect("text");
+    stage("loader: first part", file_mb);
+    let full = loading.and_then(|l| l.wait());
+    stage("loader: full parse", file_mb);
+    drop(first);
+    trim();
+    stage("loader: first dropped, trimmed", file_mb);
+    if let Some(doc) = &full {
+        account(doc);
+    }
 }
 
 fn compact(doc: &mut Document) {

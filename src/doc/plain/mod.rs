@@ -54,7 +54,7 @@ pub fn parse(text: &str, origin: Origin) -> Document {
     drop_repeated_titles(&mut roles, title_group);
     let mut ranks = outline::ranks(&roles);
     let part = restart.and_then(|g| appendix_part(&mut roles, &mut ranks, g));
-    build(groups, &roles, &ranks, part, wrap, origin)
+    build(groups, roles, ranks, part, wrap, origin)
 }
 
 /// Chapters numbered afresh from group `g` on are appendices when the document names them
@@ -227,12 +227,13 @@ impl Builder {
     }
 }
 
-/// Takes the groups so each one's line list is freed once its blocks are made: on a big file
-/// that memory is reused by the block texts instead of adding to the peak.
+/// Takes the groups, roles and ranks and gives each back once its blocks are made (the lists
+/// are reversed and popped, and shrunk as they empty): on a big file that memory is reused by
+/// the block texts instead of adding to the peak.
 fn build(
-    groups: Vec<Group>,
-    roles: &[Role],
-    ranks: &[Option<i32>],
+    mut groups: Vec<Group>,
+    mut roles: Vec<Role>,
+    mut ranks: Vec<Option<i32>>,
     part: Option<Part>,
     wrap: usize,
     origin: Origin,
@@ -240,7 +241,16 @@ fn build(
     let mut b = Builder { blocks: Vec::new(), outline: Vec::new(), stack: Vec::new() };
     let mut lists = ListState::default();
     let mut contents_rank = 0;
-    for (i, g) in groups.into_iter().enumerate() {
+    groups.reverse();
+    roles.reverse();
+    ranks.reverse();
+    let mut i = 0;
+    while let (Some(g), Some(role), Some(rank)) = (groups.pop(), roles.pop(), ranks.pop()) {
+        if groups.len() < groups.capacity() / 2 {
+            groups.shrink_to_fit();
+            roles.shrink_to_fit();
+            ranks.shrink_to_fit();
+        }
         if let Some(p) = part.as_ref().filter(|p| p.group == i)
             && let Some(level) = b.open(p.rank, &p.title, None, None)
         {
@@ -250,10 +260,10 @@ fn build(
         if !is_list {
             lists.reset();
         }
-        match &roles[i] {
+        match &role {
             Role::Skip => {}
             Role::Heading(h) => {
-                let rank = ranks[i].unwrap_or(20);
+                let rank = rank.unwrap_or(20);
                 if h.style == Style::Contents {
                     contents_rank = rank;
                 }
@@ -282,6 +292,7 @@ fn build(
             }
             Role::Body => body_blocks(&g, wrap, &mut lists, &mut b.blocks),
         }
+        i += 1;
     }
     finish(b, origin)
 }
