@@ -125,7 +125,8 @@ pub enum BlockKind {
     /// ("•", "1.", "[x]"), or empty for a continuation paragraph of the same item.
     ListItem {
         depth: u8,
-        marker: Box<str>,
+        /// Shared among the items showing the same marker (see `intern`).
+        marker: std::sync::Arc<str>,
     },
     /// Preformatted text: lines separated by '\n', never reflowed.
     Code {

@@ -8,6 +8,7 @@ use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, Tag, Ta
 use super::html;
 use super::inline::{StyleStack, StyledText};
 use super::table::TableBuilder;
+use crate::doc::intern::Interner;
 use crate::doc::{Block, BlockKind, Inline};
 
 /// One open list: its next number when ordered.
@@ -39,6 +40,7 @@ pub struct BlockBuilder {
     code: Option<(Option<String>, String)>,
     html_block: Option<String>,
     table: Option<TableBuilder>,
+    markers: Interner,
 }
 
 fn heading_number(level: HeadingLevel) -> u8 {
@@ -321,7 +323,10 @@ impl BlockBuilder {
         let kind = if let Some(level) = self.heading {
             BlockKind::Heading { level }
         } else if let Some(item) = self.items.last_mut() {
-            BlockKind::ListItem { depth: item.depth, marker: item.marker.take().unwrap_or_default().into_boxed_str() }
+            BlockKind::ListItem {
+                depth: item.depth,
+                marker: self.markers.get(item.marker.take().as_deref().unwrap_or("")),
+            }
         } else {
             BlockKind::Paragraph
         };
@@ -335,7 +340,8 @@ impl BlockBuilder {
     /// item, emit the item's unused marker on an empty list item so the bullet is not lost.
     fn claim_marker(&mut self) {
         if let Some((depth, marker)) = self.items.last_mut().and_then(|item| Some((item.depth, item.marker.take()?))) {
-            self.push_block(Block::new(BlockKind::ListItem { depth, marker: marker.into_boxed_str() }, ""));
+            let marker = self.markers.get(&marker);
+            self.push_block(Block::new(BlockKind::ListItem { depth, marker }, ""));
         }
     }
 

@@ -1,6 +1,7 @@
 //! Turns a group of body lines into model blocks: reflowed paragraphs, list items with their
 //! depth and marker, or preformatted text when the line breaks carry meaning.
 
+use super::super::intern::Interner;
 use super::super::{Block, BlockKind};
 use super::lines::{char_len, collapse, expand_tabs, indent_of, trim, trim_end};
 use super::markers::list_marker;
@@ -9,6 +10,7 @@ use super::markers::list_marker;
 #[derive(Default)]
 pub struct ListState {
     indents: Vec<usize>,
+    markers: Interner,
 }
 
 impl ListState {
@@ -117,7 +119,7 @@ pub fn list_items(lines: &[&str], state: &mut ListState) -> Vec<Block> {
     for l in lines {
         if let Some((marker, text)) = list_marker(trim(l)) {
             if let Some((d, m, parts)) = cur.take() {
-                out.push(Block::new(BlockKind::ListItem { depth: d, marker: m.into_boxed_str() }, join(&parts)));
+                out.push(Block::new(BlockKind::ListItem { depth: d, marker: state.markers.get(&m) }, join(&parts)));
             }
             cur = Some((state.depth(indent_of(l)), marker.to_string(), vec![text]));
         } else if let Some((_, _, parts)) = cur.as_mut() {
@@ -125,7 +127,7 @@ pub fn list_items(lines: &[&str], state: &mut ListState) -> Vec<Block> {
         }
     }
     if let Some((d, m, parts)) = cur {
-        out.push(Block::new(BlockKind::ListItem { depth: d, marker: m.into_boxed_str() }, join(&parts)));
+        out.push(Block::new(BlockKind::ListItem { depth: d, marker: state.markers.get(&m) }, join(&parts)));
     }
     out
 }
