@@ -43,10 +43,10 @@ pub(super) fn cuts(text: &str, stretch: usize) -> Vec<usize> {
             }
         } else if let Some(open) = opens_fence(line) {
             fence = Some(open);
-        } else if let Some((end, rest)) = opens_html_block(line) {
-            if !contains_ignore_case(rest, end) {
-                html_end = Some(end);
-            }
+        } else if let Some((end, rest)) = opens_html_block(line)
+            && !contains_ignore_case(rest, end)
+        {
+            html_end = Some(end);
         }
         prev_blank = blank;
     }
