@@ -90,22 +90,40 @@ fn bounds(cuts: &[usize], len: usize) -> impl Iterator<Item = (usize, usize)> + 
 
 /// Drop cuts until each stretch that mentions a footnote defined anywhere also holds one of
 /// its definitions. Mentions are found in the text (`[^label]`), which may find more than
-/// the parser does; that only costs cuts.
+/// the parser does; that only costs cuts. Each stretch is parsed once: merging stretches
+/// that end at block boundaries merges their definitions.
 fn keep_footnotes_together(text: &str, cuts: &mut Vec<usize>) {
-    while !cuts.is_empty() {
-        let parts: Vec<(usize, usize)> = bounds(cuts, text.len()).collect();
-        let defined: Vec<HashSet<UniCase<String>>> =
-            parts.iter().map(|&(a, b)| footnote_definitions(&text[a..b])).collect();
-        let anywhere: HashSet<&UniCase<String>> = defined.iter().flatten().collect();
-        if anywhere.is_empty() {
+    struct Part {
+        defined: HashSet<UniCase<String>>,
+        mentioned: Vec<Option<UniCase<String>>>,
+    }
+    let mut parts: Vec<Part> = bounds(cuts, text.len())
+        .map(|(a, b)| Part {
+            defined: footnote_definitions(&text[a..b]),
+            mentioned: footnote_mentions(&text[a..b]).collect(),
+        })
+        .collect();
+    let anywhere: HashSet<UniCase<String>> = parts.iter().flat_map(|p| p.defined.iter().cloned()).collect();
+    if anywhere.is_empty() {
+        return;
+    }
+    let stray = |p: &Part| {
+        p.mentioned.iter().any(|m| m.as_ref().is_none_or(|l| anywhere.contains(l) && !p.defined.contains(l)))
+    };
+    while let Some(i) = parts.iter().position(stray) {
+        if parts.len() == 1 {
             return;
         }
-        let stray = parts.iter().zip(&defined).position(|(&(a, b), here)| {
-            footnote_mentions(&text[a..b]).any(|m| m.is_none_or(|l| anywhere.contains(&l) && !here.contains(&l)))
-        });
-        let Some(i) = stray else { return };
         // Merge the stretch with both neighbours and look again.
-        cuts.drain(i.saturating_sub(1)..(i + 1).min(cuts.len()));
+        let (lo, hi) = (i.saturating_sub(1), (i + 1).min(parts.len() - 1));
+        let mut merged: Vec<Part> = parts.drain(lo..=hi).collect();
+        let mut into = merged.remove(0);
+        for p in merged {
+            into.defined.extend(p.defined);
+            into.mentioned.extend(p.mentioned);
+        }
+        parts.insert(lo, into);
+        cuts.drain(lo..hi);
     }
 }
 
@@ -141,20 +159,21 @@ pub(super) fn parse<S: AsRef<str>>(stretches: Vec<S>, defs: &Definitions, whole_
         let text = stretch.as_ref();
         let mark = builder.blocks.len();
         let mut used = feed(&mut builder, text, defs);
-        let own_cap = text.len().max(MIN_EXPANSION_CAP);
-        if used.here > 0 && (used.here >= own_cap || used.whole >= cap_left) {
-            // One of the two parses may have refused an expansion the other made.
-            if cap_left >= MIN_EXPANSION_CAP && cap_left >= text.len() {
-                builder.blocks.truncate(mark);
-                // Trailing blank lines change no block; they only raise the cap.
-                let mut padded = String::with_capacity(cap_left);
-                padded.push_str(text);
-                padded.extend(std::iter::repeat_n('\n', cap_left - text.len()));
-                used = feed(&mut builder, &padded, defs);
-                exact &= used.here == used.whole || used.here.max(used.whole) < cap_left;
-            } else {
-                exact = false;
+        let mut cap = text.len().max(MIN_EXPANSION_CAP);
+        // Until neither this stretch's parser nor the whole text's would have refused an
+        // expansion, parse again with a doubled cap (trailing blank lines change no block,
+        // they only raise the cap), up to the whole text's cap, which matches it exactly.
+        while used.here > 0 && (used.here >= cap || used.whole >= cap_left) {
+            if cap >= cap_left || cap_left < text.len() {
+                exact &= cap == cap_left && used.here == used.whole;
+                break;
             }
+            cap = cap.saturating_mul(2).min(cap_left);
+            builder.blocks.truncate(mark);
+            let mut padded = String::with_capacity(cap);
+            padded.push_str(text);
+            padded.extend(std::iter::repeat_n('\n', cap - text.len()));
+            used = feed(&mut builder, &padded, defs);
         }
         cap_left = cap_left.saturating_sub(used.whole);
     }
