@@ -249,3 +249,9 @@ fn bytes_per_action_against_less() {
     }
     startup();
 }
+
+#[test]
+#[ignore = "benchmark: startup time and peak memory on a 5 MB file only"]
+fn startup_only() {
+    startup();
+}

@@ -69,10 +69,10 @@ fn check_invariants(name: &str, doc: &Document) {
         let reflowed = !matches!(b.kind, lectern::doc::BlockKind::Code { .. } | lectern::doc::BlockKind::Table(_));
         assert!(!(reflowed && b.text.contains('\n')), "{name}: block {i} has a line break");
         for r in &b.runs {
-            assert!(r.range.end <= b.text.len() && b.text.is_char_boundary(r.range.start));
+            assert!(r.bytes().end <= b.text.len() && b.text.is_char_boundary(r.bytes().start));
         }
         for l in &b.links {
-            assert!(l.range.end <= b.text.len() && b.text.is_char_boundary(l.range.end));
+            assert!(l.bytes().end <= b.text.len() && b.text.is_char_boundary(l.bytes().end));
         }
     }
 }

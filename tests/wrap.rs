@@ -176,8 +176,8 @@ fn table_too_wide_for_a_grid_becomes_records() {
 #[test]
 fn style_runs_and_links_reach_segments() {
     let mut b = Block::new(BlockKind::Paragraph, "plain bold link");
-    b.runs.push(StyleRun { range: 6..10, style: Inline::BOLD });
-    b.links.push(Link { range: 11..15, url: "https://example.org".into() });
+    b.runs = vec![StyleRun::new(6..10, Inline::BOLD)].into();
+    b.links = vec![Link::new(11..15, "https://example.org".into())].into();
     let d = doc(vec![b]);
     let l = Layout::build(&d, 40);
     let segs: Vec<(String, Inline)> = l.segments(&d, 0).iter().map(|s| (s.text.to_string(), s.style)).collect();
@@ -240,7 +240,7 @@ fn empty_documents_and_blocks_do_not_panic() {
         Block::new(BlockKind::Heading { level: 1 }, ""),
         item(0, "", ""),
         Block::new(BlockKind::Code { lang: None }, ""),
-        Block::new(BlockKind::Table(t), ""),
+        Block::new(BlockKind::Table(Box::new(t)), ""),
         Block::new(BlockKind::Rule, ""),
     ]);
     for w in [1, 2, 80] {

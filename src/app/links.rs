@@ -22,7 +22,7 @@ pub fn open(app: &mut App) {
     for b in blocks {
         let Some(block) = doc.blocks.get(b) else { continue };
         for l in &block.links {
-            let text = block.text.get(l.range.clone()).unwrap_or("").to_string();
+            let text = block.text.get(l.bytes()).unwrap_or("").to_string();
             let item = LinkItem { text, url: l.url.clone() };
             if !items.contains(&item) {
                 items.push(item);

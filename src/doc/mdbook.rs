@@ -149,7 +149,7 @@ fn hide_rust_boilerplate(blocks: &mut [Block]) {
         let BlockKind::Code { lang: Some(lang) } = &b.kind else {
             continue;
         };
-        if lang != "rust" {
+        if &**lang != "rust" {
             continue;
         }
         let mut kept = Vec::new();
@@ -168,7 +168,7 @@ fn hide_rust_boilerplate(blocks: &mut [Block]) {
         if shown != b.text {
             b.text = shown;
             // Placeholder runs pointed into the old text; the characters are still visible.
-            b.runs.clear();
+            b.runs = Box::default();
         }
     }
 }

@@ -4,6 +4,7 @@
 pub mod anchor;
 pub mod decode;
 pub mod detect;
+pub mod intern;
 pub mod markdown;
 pub mod mdbook;
 pub mod model;

@@ -53,19 +53,48 @@ impl Inline {
     }
 }
 
+/// A byte offset into a block's text as stored in runs and links. Block texts stay far below
+/// 4 GiB (files over 256 MiB are refused), so 32 bits suffice and halve the size of a run; a
+/// larger offset would be clamped, never wrapped.
+pub fn offset32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// A styled byte range of a block's text. Runs are sorted and do not overlap;
 /// bytes not covered by any run are plain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StyleRun {
-    pub range: Range<usize>,
+    pub range: Range<u32>,
     pub style: Inline,
+}
+
+impl StyleRun {
+    pub fn new(range: Range<usize>, style: Inline) -> StyleRun {
+        StyleRun { range: offset32(range.start)..offset32(range.end), style }
+    }
+
+    /// The run's byte range in its block's text, for slicing.
+    pub fn bytes(&self) -> Range<usize> {
+        self.range.start as usize..self.range.end as usize
+    }
 }
 
 /// A hyperlink: the byte range of its visible text and its target.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
-    pub range: Range<usize>,
+    pub range: Range<u32>,
     pub url: String,
+}
+
+impl Link {
+    pub fn new(range: Range<usize>, url: String) -> Link {
+        Link { range: offset32(range.start)..offset32(range.end), url }
+    }
+
+    /// The byte range of the link's visible text in its block's text, for slicing.
+    pub fn bytes(&self) -> Range<usize> {
+        self.range.start as usize..self.range.end as usize
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,14 +125,15 @@ pub enum BlockKind {
     /// ("•", "1.", "[x]"), or empty for a continuation paragraph of the same item.
     ListItem {
         depth: u8,
-        marker: String,
+        /// Shared among the items showing the same marker (see `intern`).
+        marker: std::sync::Arc<str>,
     },
     /// Preformatted text: lines separated by '\n', never reflowed.
     Code {
-        lang: Option<String>,
+        lang: Option<Box<str>>,
     },
     /// The block's text holds the cells as "cell\tcell\n" rows so search and anchors see them.
-    Table(Table),
+    Table(Box<Table>),
     /// A horizontal rule or page break.
     Rule,
 }
@@ -116,13 +146,15 @@ pub struct Block {
     /// The block's text, sanitised (no control characters) and with source hard-wraps
     /// already joined for reflowable kinds.
     pub text: String,
-    pub runs: Vec<StyleRun>,
-    pub links: Vec<Link>,
+    /// Boxed slices rather than vectors: a document holds one of each per block, and most
+    /// are empty, so the capacity word is dead weight.
+    pub runs: Box<[StyleRun]>,
+    pub links: Box<[Link]>,
 }
 
 impl Block {
     pub fn new(kind: BlockKind, text: impl Into<String>) -> Block {
-        Block { kind, quote: 0, text: text.into(), runs: Vec::new(), links: Vec::new() }
+        Block { kind, quote: 0, text: text.into(), runs: Box::default(), links: Box::default() }
     }
 }
 
@@ -237,6 +269,15 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn per_block_records_stay_small() {
+        // A big document holds hundreds of thousands of these; see the README's memory table.
+        assert!(std::mem::size_of::<Block>() <= 88, "Block is {} bytes", std::mem::size_of::<Block>());
+        assert!(std::mem::size_of::<StyleRun>() <= 12);
+        assert_eq!(StyleRun::new(3..7, Inline::BOLD).bytes(), 3..7);
+        assert_eq!(offset32(usize::MAX), u32::MAX);
+    }
 
     #[test]
     fn slug_folds_punctuation_and_case() {

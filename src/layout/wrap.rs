@@ -138,12 +138,12 @@ impl<'a> Styles<'a> {
     /// covering `pos`; if a reader breaks that promise the style is merely wrong, never a panic.
     fn at(&self, pos: usize) -> Inline {
         let mut style = Inline::PLAIN;
-        let i = self.runs.partition_point(|r| r.range.end <= pos);
-        if let Some(r) = self.runs.get(i).filter(|r| r.range.start <= pos) {
+        let i = self.runs.partition_point(|r| r.bytes().end <= pos);
+        if let Some(r) = self.runs.get(i).filter(|r| r.bytes().start <= pos) {
             style = r.style;
         }
-        let i = self.links.partition_point(|l| l.range.end <= pos);
-        if self.links.get(i).is_some_and(|l| l.range.start <= pos) {
+        let i = self.links.partition_point(|l| l.bytes().end <= pos);
+        if self.links.get(i).is_some_and(|l| l.bytes().start <= pos) {
             style = style.union(Inline::LINK);
         }
         style

@@ -73,12 +73,22 @@ pub fn open(bytes: Vec<u8>, origin: Origin, doc: usize) -> Result<(Document, Opt
     let (tx, rx) = mpsc::channel();
     let bytes = text.len();
     std::thread::spawn(move || {
-        let full = with_notices(parse(&text, format, origin), &notices);
-        drop(text);
+        let full = with_notices(parse_owned(text, format, origin), &notices);
         // The receiver may be gone (the app quit); nothing to do then.
         let _ = tx.send(full);
     });
     Ok((first, Some(Loading { doc, bytes, started: Instant::now(), result: rx })))
+}
+
+/// [`parse`] giving the text up as early as the reader can: Markdown stretch by stretch,
+/// plain text once parsed.
+fn parse_owned(text: String, format: Format, origin: Origin) -> Document {
+    let mut doc = match format {
+        Format::Markdown => markdown::parse_owned(text, origin),
+        Format::Plain => plain::parse(&text, origin),
+    };
+    compact(&mut doc);
+    doc
 }
 
 fn parse(text: &str, format: Format, origin: Origin) -> Document {
@@ -98,8 +108,6 @@ fn compact(doc: &mut Document) {
     doc.outline.shrink_to_fit();
     for b in &mut doc.blocks {
         b.text.shrink_to_fit();
-        b.runs.shrink_to_fit();
-        b.links.shrink_to_fit();
     }
 }
 

@@ -87,8 +87,8 @@ fn style(rng: &mut Rng, b: &mut Block) {
     let bounds: Vec<usize> = b.text.char_indices().map(|(i, _)| i).chain([b.text.len()]).collect();
     let mut cut = [bounds[rng.below(bounds.len())], bounds[rng.below(bounds.len())], bounds[rng.below(bounds.len())]];
     cut.sort();
-    b.runs.push(StyleRun { range: cut[0]..cut[1], style: Inline::BOLD });
-    b.links.push(Link { range: cut[1]..cut[2], url: "u".into() });
+    b.runs = vec![StyleRun::new(cut[0]..cut[1], Inline::BOLD)].into();
+    b.links = vec![Link::new(cut[1]..cut[2], "u".into())].into();
 }
 
 fn random_doc(rng: &mut Rng, blocks: usize) -> Document {

@@ -26,7 +26,7 @@ pub fn quoted(mut b: Block, depth: u8) -> Block {
 pub fn table_block(align: Vec<Align>, header_rows: usize, rows: &[&[&str]]) -> Block {
     let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
     let text: String = rows.iter().map(|r| r.join("\t") + "\n").collect();
-    Block::new(BlockKind::Table(Table { align, header_rows, rows }), text)
+    Block::new(BlockKind::Table(Box::new(Table { align, header_rows, rows })), text)
 }
 
 fn lines(d: &Document, width: u16, ascii: bool) -> Vec<String> {

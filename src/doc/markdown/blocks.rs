@@ -8,6 +8,7 @@ use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, Tag, Ta
 use super::html;
 use super::inline::{StyleStack, StyledText};
 use super::table::TableBuilder;
+use crate::doc::intern::Interner;
 use crate::doc::{Block, BlockKind, Inline};
 
 /// One open list: its next number when ordered.
@@ -39,6 +40,7 @@ pub struct BlockBuilder {
     code: Option<(Option<String>, String)>,
     html_block: Option<String>,
     table: Option<TableBuilder>,
+    markers: Interner,
 }
 
 fn heading_number(level: HeadingLevel) -> u8 {
@@ -192,8 +194,8 @@ impl BlockBuilder {
                     }
                     let mut code = StyledText::default();
                     code.push_preformatted(&text);
-                    let mut block = Block::new(BlockKind::Code { lang }, code.text);
-                    block.runs = code.runs;
+                    let mut block = Block::new(BlockKind::Code { lang: lang.map(String::into_boxed_str) }, code.text);
+                    block.runs = code.runs.into_boxed_slice();
                     self.push_block(block);
                 }
             }
@@ -321,13 +323,16 @@ impl BlockBuilder {
         let kind = if let Some(level) = self.heading {
             BlockKind::Heading { level }
         } else if let Some(item) = self.items.last_mut() {
-            BlockKind::ListItem { depth: item.depth, marker: item.marker.take().unwrap_or_default() }
+            BlockKind::ListItem {
+                depth: item.depth,
+                marker: self.markers.get(item.marker.take().as_deref().unwrap_or("")),
+            }
         } else {
             BlockKind::Paragraph
         };
         let mut block = Block::new(kind, buf.text);
-        block.runs = buf.runs;
-        block.links = buf.links;
+        block.runs = buf.runs.into_boxed_slice();
+        block.links = buf.links.into_boxed_slice();
         self.push_block(block);
     }
 
@@ -335,12 +340,17 @@ impl BlockBuilder {
     /// item, emit the item's unused marker on an empty list item so the bullet is not lost.
     fn claim_marker(&mut self) {
         if let Some((depth, marker)) = self.items.last_mut().and_then(|item| Some((item.depth, item.marker.take()?))) {
+            let marker = self.markers.get(&marker);
             self.push_block(Block::new(BlockKind::ListItem { depth, marker }, ""));
         }
     }
 
     fn push_block(&mut self, mut block: Block) {
         block.quote = self.quote;
+        // Trimmed now (runs and links were when boxed), the spare tail goes back to the
+        // allocator while the next blocks are built and gets reused; trimmed after the parse
+        // it would stay a hole.
+        block.text.shrink_to_fit();
         self.blocks.push(block);
     }
 }

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::doc::sanitize::placeholder;
-use crate::doc::{Inline, Link, StyleRun};
+use crate::doc::{Inline, Link, StyleRun, offset32};
 
 /// Text being built for one block, plus its style runs and links.
 #[derive(Debug, Default)]
@@ -56,8 +56,8 @@ impl StyledText {
         }
         let end = self.text.len();
         match self.runs.last_mut() {
-            Some(last) if last.range.end == start && last.style == style => last.range.end = end,
-            _ => self.runs.push(StyleRun { range: start..end, style }),
+            Some(last) if last.bytes().end == start && last.style == style => last.range.end = offset32(end),
+            _ => self.runs.push(StyleRun::new(start..end, style)),
         }
     }
 
@@ -71,7 +71,7 @@ impl StyledText {
 
     pub fn add_link(&mut self, range: Range<usize>, url: String) {
         if range.start < range.end {
-            self.links.push(Link { range, url });
+            self.links.push(Link::new(range, url));
         }
     }
 
@@ -104,13 +104,13 @@ impl StyledText {
             out.pop();
         }
         let new_len = out.len();
-        let remap = |r: &Range<usize>| map[r.start].min(new_len)..map[r.end].min(new_len);
+        let remap = |r: Range<usize>| offset32(map[r.start].min(new_len))..offset32(map[r.end].min(new_len));
         for run in &mut self.runs {
-            run.range = remap(&run.range);
+            run.range = remap(run.bytes());
         }
         self.runs.retain(|r| r.range.start < r.range.end);
         for link in &mut self.links {
-            link.range = remap(&link.range);
+            link.range = remap(link.bytes());
         }
         self.links.retain(|l| l.range.start < l.range.end);
         self.text = out;

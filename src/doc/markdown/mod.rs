@@ -15,10 +15,14 @@
 //!   blocks (see `spec_examples`).
 
 mod blocks;
+mod cuts;
 mod front_matter;
 mod html;
 mod inline;
 mod spec_examples;
+#[cfg(test)]
+mod stretch_tests;
+mod stretches;
 mod table;
 #[cfg(test)]
 mod tests;
@@ -31,28 +35,67 @@ use super::{Block, BlockKind, Document, Format, Origin, Section, assign_section_
 
 /// Parse Markdown into a document.
 pub fn parse(text: &str, origin: Origin) -> Document {
+    parse_text(Cow::Borrowed(text), origin, stretches::STRETCH_BYTES)
+}
+
+/// [`parse`] for a text the caller gives up: a long text is given back stretch by stretch as
+/// it is parsed, so the text and the finished blocks are never held at once in full.
+pub fn parse_owned(text: String, origin: Origin) -> Document {
+    parse_text(Cow::Owned(text), origin, stretches::STRETCH_BYTES)
+}
+
+fn parse_text(text: Cow<'_, str>, origin: Origin, stretch: usize) -> Document {
     let mut notices = Vec::new();
-    let text: Cow<'_, str> =
-        if text.contains('\r') { Cow::Owned(text.replace("\r\n", "\n")) } else { Cow::Borrowed(text) };
-    let (body, front_title) = match front_matter::split(&text) {
+    let text = if text.contains('\r') { Cow::Owned(text.replace("\r\n", "\n")) } else { text };
+    let (skip, front_title) = match front_matter::split(&text) {
         Some(fm) => {
             notices.push("Skipped the YAML front matter at the start of the file.".to_string());
-            (fm.body, fm.title)
+            (text.len() - fm.body.len(), fm.title)
         }
-        None => (&text[..], None),
+        None => (0, None),
     };
-    let rewritten = spec_examples::rewrite(body);
-    let body = rewritten.as_deref().unwrap_or(body);
-
-    let mut builder = blocks::BlockBuilder::default();
-    for event in Parser::new_ext(body, options()) {
-        builder.event(event);
-    }
-    let blocks = builder.finish();
+    let blocks = body_blocks(text, skip, stretch);
     let mut outline = heading_outline(&blocks);
     assign_section_ids(&mut outline);
     let title = choose_title(&blocks, &outline, front_title, &origin);
     Document { title, origin, format: Format::Markdown, blocks, outline, notices }
+}
+
+/// The blocks of `text` after its first `skip` bytes (front matter).
+fn body_blocks(text: Cow<'_, str>, skip: usize, stretch: usize) -> Vec<Block> {
+    if let Some(rewritten) = spec_examples::rewrite(&text[skip..]) {
+        return blocks_of(&rewritten, stretch);
+    }
+    match text {
+        Cow::Owned(text) => match stretches::plan(&text[skip..], stretch) {
+            Some(plan) => {
+                let len = text.len() - skip;
+                // Not exact only for a text whose references expand to nearly its own length.
+                stretches::parse(stretches::split_owned(text, skip, &plan.cuts), &plan.definitions, len).0
+            }
+            None => whole_blocks(&text[skip..]),
+        },
+        Cow::Borrowed(text) => blocks_of(&text[skip..], stretch),
+    }
+}
+
+/// The blocks of a borrowed body, a stretch at a time when that gives the same blocks.
+fn blocks_of(body: &str, stretch: usize) -> Vec<Block> {
+    if let Some(plan) = stretches::plan(body, stretch) {
+        let (blocks, exact) = stretches::parse(plan.slices(body), &plan.definitions, body.len());
+        if exact {
+            return blocks;
+        }
+    }
+    whole_blocks(body)
+}
+
+fn whole_blocks(body: &str) -> Vec<Block> {
+    let mut builder = blocks::BlockBuilder::default();
+    for event in Parser::new_ext(body, options()) {
+        builder.event(event);
+    }
+    builder.finish()
 }
 
 fn options() -> Options {

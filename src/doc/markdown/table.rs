@@ -59,9 +59,7 @@ impl TableBuilder {
                 let offset = text.len();
                 text.push_str(&cell.text);
                 links.extend(
-                    cell.links
-                        .into_iter()
-                        .map(|l| Link { range: l.range.start + offset..l.range.end + offset, url: l.url }),
+                    cell.links.into_iter().map(|l| Link::new(l.bytes().start + offset..l.bytes().end + offset, l.url)),
                 );
                 cells.push(cell.text);
             }
@@ -69,8 +67,8 @@ impl TableBuilder {
             rows.push(cells);
         }
         let table = Table { align: self.align, header_rows: self.header_rows, rows };
-        let mut block = Block::new(BlockKind::Table(table), text);
-        block.links = links;
+        let mut block = Block::new(BlockKind::Table(Box::new(table)), text);
+        block.links = links.into_boxed_slice();
         block
     }
 }

@@ -12,7 +12,7 @@ fn kinds(d: &Document) -> Vec<&BlockKind> {
 }
 
 fn run_text(b: &Block, style: Inline) -> Vec<&str> {
-    b.runs.iter().filter(|r| r.style.contains(style)).map(|r| &b.text[r.range.clone()]).collect()
+    b.runs.iter().filter(|r| r.style.contains(style)).map(|r| &b.text[r.bytes()]).collect()
 }
 
 #[test]
@@ -35,7 +35,7 @@ fn links_keep_text_visible_and_url_aside() {
     let b = &d.blocks[0];
     assert_eq!(b.text, "See the docs and https://x.y/.");
     assert_eq!(b.links.len(), 2);
-    assert_eq!(&b.text[b.links[0].range.clone()], "the docs");
+    assert_eq!(&b.text[b.links[0].bytes()], "the docs");
     assert_eq!(b.links[0].url, "https://example.org/d");
     assert_eq!(b.links[1].url, "https://x.y/");
     assert_eq!(run_text(b, Inline::LINK), ["the ", "docs", "https://x.y/"]);
@@ -56,7 +56,7 @@ fn tables_hold_cells_and_tab_separated_text() {
     assert_eq!(t.rows, vec![vec!["Name", "Site"], vec!["a", "b"]]);
     assert_eq!(t.align, vec![crate::doc::Align::Left, crate::doc::Align::Right]);
     assert_eq!(b.text, "Name\tSite\na\tb\n");
-    assert_eq!(&b.text[b.links[0].range.clone()], "Site");
+    assert_eq!(&b.text[b.links[0].bytes()], "Site");
 }
 
 #[test]
@@ -66,7 +66,7 @@ fn task_lists_and_nested_lists_get_markers_and_depths() {
         .blocks
         .iter()
         .map(|b| match &b.kind {
-            BlockKind::ListItem { depth, marker } => (*depth, marker.as_str(), b.text.as_str()),
+            BlockKind::ListItem { depth, marker } => (*depth, &**marker, b.text.as_str()),
             other => panic!("unexpected {other:?}"),
         })
         .collect();
@@ -83,7 +83,7 @@ fn loose_items_mark_only_their_first_paragraph() {
         kinds(&d),
         [
             &BlockKind::ListItem { depth: 0, marker: "3.".into() },
-            &BlockKind::ListItem { depth: 0, marker: String::new() },
+            &BlockKind::ListItem { depth: 0, marker: "".into() },
             &BlockKind::ListItem { depth: 0, marker: "4.".into() },
         ]
     );

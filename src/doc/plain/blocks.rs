@@ -1,6 +1,7 @@
 //! Turns a group of body lines into model blocks: reflowed paragraphs, list items with their
 //! depth and marker, or preformatted text when the line breaks carry meaning.
 
+use super::super::intern::Interner;
 use super::super::{Block, BlockKind};
 use super::lines::{char_len, collapse, expand_tabs, indent_of, trim, trim_end};
 use super::markers::list_marker;
@@ -9,6 +10,7 @@ use super::markers::list_marker;
 #[derive(Default)]
 pub struct ListState {
     indents: Vec<usize>,
+    markers: Interner,
 }
 
 impl ListState {
@@ -89,6 +91,9 @@ pub fn code_block(lines: &[&str]) -> Block {
         let cut = expanded.char_indices().nth(min).map_or(expanded.len(), |(i, _)| i);
         text.push_str(trim_end(&expanded[cut..]));
     }
+    // Trimmed as it is made, the spare tail is reused by the next block instead of staying
+    // a hole in the heap after the parse.
+    text.shrink_to_fit();
     Block::new(BlockKind::Code { lang: None }, text)
 }
 
@@ -114,7 +119,7 @@ pub fn list_items(lines: &[&str], state: &mut ListState) -> Vec<Block> {
     for l in lines {
         if let Some((marker, text)) = list_marker(trim(l)) {
             if let Some((d, m, parts)) = cur.take() {
-                out.push(Block::new(BlockKind::ListItem { depth: d, marker: m }, join(&parts)));
+                out.push(Block::new(BlockKind::ListItem { depth: d, marker: state.markers.get(&m) }, join(&parts)));
             }
             cur = Some((state.depth(indent_of(l)), marker.to_string(), vec![text]));
         } else if let Some((_, _, parts)) = cur.as_mut() {
@@ -122,7 +127,7 @@ pub fn list_items(lines: &[&str], state: &mut ListState) -> Vec<Block> {
         }
     }
     if let Some((d, m, parts)) = cur {
-        out.push(Block::new(BlockKind::ListItem { depth: d, marker: m }, join(&parts)));
+        out.push(Block::new(BlockKind::ListItem { depth: d, marker: state.markers.get(&m) }, join(&parts)));
     }
     out
 }

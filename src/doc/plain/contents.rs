@@ -84,13 +84,13 @@ pub fn apply(groups: &[Group], roles: &mut [Role], wrap: usize) {
                 Role::ContentsItems
             } else {
                 let title = collapse(g.lines[0]);
-                Role::Heading(super::headings::Heading {
+                Role::Heading(Box::new(super::headings::Heading {
                     group: i,
                     style: Style::ContentsEntry,
                     number: None,
                     title,
                     merged_next: false,
-                })
+                }))
             };
         }
     }

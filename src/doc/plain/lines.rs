@@ -101,6 +101,8 @@ pub fn collapse(s: &str) -> String {
         run = 0;
         out.push(c);
     }
+    // Block texts are made here; an exact size now leaves no hole when they are trimmed later.
+    out.shrink_to_fit();
     out
 }
 

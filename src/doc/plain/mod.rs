@@ -17,11 +17,12 @@ use blocks::ListState;
 use groups::{Group, GroupKind};
 use headings::{Heading, Style};
 
-/// What a group becomes.
+/// What a group becomes. One per group (hundreds of thousands in a big file), so the rare
+/// heading is boxed to keep the common case small.
 #[derive(Debug, Clone)]
 enum Role {
     Body,
-    Heading(Heading),
+    Heading(Box<Heading>),
     /// Consumed by a neighbour (a merged subtitle, a repeated title line).
     Skip,
     /// A list inside a contents block whose items are themselves outline entries.
@@ -43,7 +44,8 @@ pub fn parse(text: &str, origin: Origin) -> Document {
     let mut roles = classify(&groups);
     if let Some(t) = title_group {
         let title = lines::collapse(groups[t].lines[0]);
-        roles[t] = Role::Heading(Heading { group: t, style: Style::Title, number: None, title, merged_next: false });
+        roles[t] =
+            Role::Heading(Box::new(Heading { group: t, style: Style::Title, number: None, title, merged_next: false }));
         outline::demote_title_page(&groups, &mut roles, t);
     }
     contents::apply(&groups, &mut roles, wrap);
@@ -52,7 +54,7 @@ pub fn parse(text: &str, origin: Origin) -> Document {
     drop_repeated_titles(&mut roles, title_group);
     let mut ranks = outline::ranks(&roles);
     let part = restart.and_then(|g| appendix_part(&mut roles, &mut ranks, g));
-    build(&groups, &roles, &ranks, part, wrap, origin)
+    build(groups, roles, ranks, part, wrap, origin)
 }
 
 /// Chapters numbered afresh from group `g` on are appendices when the document names them
@@ -86,7 +88,7 @@ fn classify(groups: &[Group]) -> Vec<Role> {
     while i < groups.len() {
         if let Some(h) = headings::candidate(groups, i) {
             let merged = h.merged_next;
-            roles[i] = Role::Heading(h);
+            roles[i] = Role::Heading(Box::new(h));
             if merged && i + 1 < groups.len() {
                 roles[i + 1] = Role::Skip;
                 i += 1;
@@ -225,10 +227,13 @@ impl Builder {
     }
 }
 
+/// Takes the groups, roles and ranks and gives each back once its blocks are made (the lists
+/// are reversed and popped, and shrunk as they empty): on a big file that memory is reused by
+/// the block texts instead of adding to the peak.
 fn build(
-    groups: &[Group],
-    roles: &[Role],
-    ranks: &[Option<i32>],
+    mut groups: Vec<Group>,
+    mut roles: Vec<Role>,
+    mut ranks: Vec<Option<i32>>,
     part: Option<Part>,
     wrap: usize,
     origin: Origin,
@@ -236,7 +241,16 @@ fn build(
     let mut b = Builder { blocks: Vec::new(), outline: Vec::new(), stack: Vec::new() };
     let mut lists = ListState::default();
     let mut contents_rank = 0;
-    for (i, g) in groups.iter().enumerate() {
+    groups.reverse();
+    roles.reverse();
+    ranks.reverse();
+    let mut i = 0;
+    while let (Some(g), Some(role), Some(rank)) = (groups.pop(), roles.pop(), ranks.pop()) {
+        if groups.len() < groups.capacity() / 2 {
+            groups.shrink_to_fit();
+            roles.shrink_to_fit();
+            ranks.shrink_to_fit();
+        }
         if let Some(p) = part.as_ref().filter(|p| p.group == i)
             && let Some(level) = b.open(p.rank, &p.title, None, None)
         {
@@ -246,10 +260,10 @@ fn build(
         if !is_list {
             lists.reset();
         }
-        match &roles[i] {
+        match &role {
             Role::Skip => {}
             Role::Heading(h) => {
-                let rank = ranks[i].unwrap_or(20);
+                let rank = rank.unwrap_or(20);
                 if h.style == Style::Contents {
                     contents_rank = rank;
                 }
@@ -276,8 +290,9 @@ fn build(
                     b.blocks.push(item);
                 }
             }
-            Role::Body => body_blocks(g, wrap, &mut lists, &mut b.blocks),
+            Role::Body => body_blocks(&g, wrap, &mut lists, &mut b.blocks),
         }
+        i += 1;
     }
     finish(b, origin)
 }

@@ -82,7 +82,7 @@ pub fn ranks(roles: &[Role]) -> Vec<Option<i32>> {
         .iter()
         .enumerate()
         .filter_map(|(i, r)| match r {
-            Role::Heading(h) => Some((i, h)),
+            Role::Heading(h) => Some((i, &**h)),
             _ => None,
         })
         .collect();

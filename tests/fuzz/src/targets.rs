@@ -78,12 +78,12 @@ pub fn check_document(doc: &Document) {
     for (b, block) in doc.blocks.iter().enumerate() {
         let mut end = 0;
         for r in &block.runs {
-            assert!(r.range.start >= end && r.range.start <= r.range.end, "block {b}: runs overlap or are reversed");
-            assert!(block.text.get(r.range.clone()).is_some(), "block {b}: run {:?} not on char boundaries", r.range);
-            end = r.range.end;
+            assert!(r.bytes().start >= end && r.range.start <= r.range.end, "block {b}: runs overlap or are reversed");
+            assert!(block.text.get(r.bytes()).is_some(), "block {b}: run {:?} not on char boundaries", r.range);
+            end = r.bytes().end;
         }
         for l in &block.links {
-            assert!(block.text.get(l.range.clone()).is_some(), "block {b}: link {:?} not on char boundaries", l.range);
+            assert!(block.text.get(l.bytes()).is_some(), "block {b}: link {:?} not on char boundaries", l.range);
         }
     }
 }
