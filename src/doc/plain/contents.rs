@@ -118,13 +118,13 @@ fn promote_named_lines(
         }
         let Some(k) = wanted.iter().position(|e| **e == normalize(&title)) else { continue };
         wanted.swap_remove(k);
-        roles[i] = Role::Heading(super::headings::Heading {
+        roles[i] = Role::Heading(Box::new(super::headings::Heading {
             group: i,
             style: Style::Standalone,
             number: None,
             title,
             merged_next: false,
-        });
+        }));
     }
 }
 
