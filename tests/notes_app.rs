@@ -321,3 +321,26 @@ fn paging_with_inline_notes_skips_no_line_either_way() {
         assert!(missed.is_empty(), "{step:?} skipped lines {missed:?} of {total}");
     }
 }
+
+#[test]
+fn a_bookmark_whose_file_became_a_fifo_is_not_reopened_so_the_reader_never_blocks() {
+    let f = fixture();
+    let mut app = start(&f.file, &f.data);
+    keys(&mut app, &[Key::ch(']'), Key::ch('m'), enter()]);
+    assert_eq!(record(&f.data).bookmarks.len(), 1);
+    drop(app);
+    std::fs::remove_file(&f.file).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&f.file).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let other = f.data.with_file_name("other.md");
+    std::fs::write(&other, "# Other\n\nSomething else entirely.\n").unwrap();
+    let mut app = start(&other, &f.data);
+    keys(&mut app, &[Key::ch('B')]);
+    let Some(Overlay::Records(l)) = &app.overlay else { panic!("B opens the list") };
+    assert_eq!(l.shown.len(), 1, "the guide's bookmark is listed although the guide is not open");
+    // Reopening would block on the FIFO until a writer came; it is refused with a message.
+    keys(&mut app, &[enter()]);
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.contains("is not a file to reopen"), "{message}");
+    assert_eq!(app.library.docs.len(), 1);
+}

@@ -183,6 +183,12 @@ fn open_from_path(app: &mut App, key: &DocKey) -> Option<usize> {
         app.message = Some(format!("{} is not open", key.title));
         return None;
     };
+    // Only a file or a directory: a FIFO (or a device) would block the reader until a writer came.
+    let reopenable = std::fs::metadata(path).is_ok_and(|m| m.is_file() || m.is_dir());
+    if !reopenable {
+        app.message = Some(format!("{} is not open and {path} is not a file to reopen", key.title));
+        return None;
+    }
     let lib = crate::library::Library::open_paths(&[std::path::PathBuf::from(path)]);
     if lib.docs.is_empty() {
         app.message = Some(format!("{} is not open and cannot be read from {path}", key.title));

@@ -108,7 +108,12 @@ impl Library {
             return;
         }
         let at = self.docs.len();
-        let opened = read::read_document_bytes(p)
+        let bytes = if is_fifo(&meta) {
+            read::noting_a_slow_fifo(p, || read::read_document_bytes(p))
+        } else {
+            read::read_document_bytes(p)
+        };
+        let opened = bytes
             .map_err(|e| e.to_string())
             .and_then(|bytes| loader::open(bytes, Origin::File(p.to_path_buf()), at).map_err(|e| e.to_string()));
         match opened {
@@ -119,6 +124,17 @@ impl Library {
             Err(why) => self.problems.push(format!("{}: {why}", p.display())),
         }
     }
+}
+
+#[cfg(unix)]
+fn is_fifo(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    meta.file_type().is_fifo()
+}
+
+#[cfg(not(unix))]
+fn is_fifo(_: &std::fs::Metadata) -> bool {
+    false
 }
 
 /// Decode bytes and parse them; the decoder's notices come first in `doc.notices`.

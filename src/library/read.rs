@@ -3,6 +3,8 @@
 
 use std::io::{self, Read};
 use std::path::Path;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Duration;
 
 use crate::doc::decode::{self, SNIFF_LEN};
 
@@ -42,6 +44,26 @@ pub fn read_document_bytes(path: &Path) -> Result<Vec<u8>, ReadFailure> {
         return Err(ReadFailure::TooLarge);
     }
     Ok(bytes)
+}
+
+/// How long a FIFO may keep us waiting before we say why the terminal is still blank.
+const FIFO_NOTE_AFTER: Duration = Duration::from_millis(400);
+
+/// Run `read` on a FIFO the user named. Opening one blocks until a program writes to it, and the
+/// read lasts until that program closes it; past a moment of that, a line on stderr says what we
+/// are waiting for, since the terminal would otherwise just sit blank.
+pub fn noting_a_slow_fifo<T>(path: &Path, read: impl FnOnce() -> T) -> T {
+    let (done, waiting) = mpsc::channel::<()>();
+    let name = path.display().to_string();
+    let note = std::thread::spawn(move || {
+        if waiting.recv_timeout(FIFO_NOTE_AFTER) == Err(RecvTimeoutError::Timeout) {
+            eprintln!("lectern: {name}: waiting for a program to write to this FIFO and close it (Ctrl-C gives up)");
+        }
+    });
+    let out = read();
+    drop(done);
+    let _ = note.join();
+    out
 }
 
 /// "permission denied" rather than "Permission denied (os error 13)".
