@@ -298,3 +298,47 @@ fn link_targets_are_one_key_away() {
     assert!(s.overlay.is_none());
     assert_eq!(s.message.as_deref(), Some("No links on screen"));
 }
+
+/// The help overlay pages and jumps to its ends; at the end a further press changes nothing, so
+/// the first press back moves at once.
+#[test]
+fn help_pages_and_stops_at_its_ends() {
+    let mut a = app(60, 12);
+    handle_key(&mut a, Key::ch('?'));
+    let scroll = |a: &App| match a.overlay {
+        Some(Overlay::Help { scroll }) => scroll,
+        ref other => panic!("help closed: {other:?}"),
+    };
+    handle_key(&mut a, Key::ch(' '));
+    let page = scroll(&a);
+    assert!(page >= 5, "Space moves a page of rows, not one: {page}");
+    handle_key(&mut a, Key::ch('G'));
+    let end = scroll(&a);
+    assert!(end > page, "G goes to the last screenful");
+    for _ in 0..5 {
+        handle_key(&mut a, Key::ch('j'));
+    }
+    assert_eq!(scroll(&a), end, "no scrolling past the end");
+    handle_key(&mut a, Key::ch('k'));
+    assert_eq!(scroll(&a), end - 1, "one press back moves back");
+    handle_key(&mut a, Key::ch('b'));
+    assert_eq!(scroll(&a), end - 1 - page);
+    handle_key(&mut a, Key::ch('g'));
+    assert_eq!(scroll(&a), 0);
+    handle_key(&mut a, Key::plain(Code::Esc));
+    assert!(a.overlay.is_none());
+}
+
+/// Library list: G selects the last document, g the first, Space a page further.
+#[test]
+fn library_list_jumps_to_either_end() {
+    let mut a = App::new(Library::bundled(), 80, 24, Settings::default());
+    handle_key(&mut a, Key::ch('o'));
+    handle_key(&mut a, Key::ch('G'));
+    let last = a.library.docs.len() - 1;
+    assert!(matches!(a.overlay, Some(Overlay::Library { selected }) if selected == last), "{:?}", a.overlay);
+    handle_key(&mut a, Key::ch('g'));
+    assert!(matches!(a.overlay, Some(Overlay::Library { selected: 0 })));
+    handle_key(&mut a, Key::ch(' '));
+    assert!(matches!(a.overlay, Some(Overlay::Library { selected }) if selected == last), "clamped to the last");
+}

@@ -43,6 +43,21 @@ pub fn geometry(cols: u16, rows: u16, tree: Option<(TreeAt, u16)>, max_text: u16
     Geometry { tree, text, text_x: text.x + margin, wrap_width, status }
 }
 
+/// Widest a tall overlay (help, links) grows; rows left free above and below it.
+pub const TALL_OVERLAY_WIDTH: u16 = 76;
+pub const TALL_OVERLAY_SPARE_ROWS: u16 = 2;
+
+/// Outer size of a tall overlay's box on a `cols` x `rows` terminal.
+pub fn tall_overlay(cols: u16, rows: u16) -> (u16, u16) {
+    (TALL_OVERLAY_WIDTH.min(cols), rows.saturating_sub(TALL_OVERLAY_SPARE_ROWS).max(3).min(rows))
+}
+
+/// Inside a tall overlay's border: the width its rows are laid out to and how many show.
+pub fn tall_overlay_inner(cols: u16, rows: u16) -> (u16, u16) {
+    let (w, h) = tall_overlay(cols, rows);
+    (w.saturating_sub(2), h.saturating_sub(2))
+}
+
 /// A tree column and the text right of it, past a separator column.
 fn left_tree(cols: u16, body_h: u16, width: u16) -> (Option<Area>, Area) {
     // The tree never takes more than half the screen, and disappears rather than leave the

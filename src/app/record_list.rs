@@ -5,6 +5,7 @@
 
 use super::annotations::{DocKey, say, write};
 use super::line_edit::LineInput;
+use super::list_moves::ListMove;
 use super::records::{Entry, Item, Which, go_to, load, sort};
 use super::{App, Command, Overlay, editor};
 use crate::input::{Context, Key};
@@ -54,13 +55,6 @@ impl RecordList {
         let f = self.filter.text.clone();
         self.shown = (0..self.entries.len()).filter(|&i| self.entries[i].matches(&f)).collect();
         self.selected = self.selected.min(self.shown.len().saturating_sub(1));
-    }
-
-    fn move_by(&mut self, delta: isize) {
-        let n = self.shown.len();
-        if n > 0 {
-            self.selected = (self.selected as isize + delta).clamp(0, n as isize - 1) as usize;
-        }
     }
 }
 
@@ -115,10 +109,13 @@ pub fn type_key(app: &mut App, key: Key) {
 /// A command while the list is open.
 pub fn run(app: &mut App, cmd: Command, count: Option<usize>) {
     let n = count.unwrap_or(1) as isize;
+    let page = super::list_moves::page_rows(app);
     let Some(l) = list(app) else { return };
     match (&l.mode, cmd) {
-        (_, Command::ListDown) => l.move_by(n),
-        (_, Command::ListUp) => l.move_by(-n),
+        (_, cmd) if ListMove::of(cmd, 1).is_some() => {
+            let last = l.shown.len().saturating_sub(1);
+            l.selected = ListMove::of(cmd, n as usize).expect("checked").apply(l.selected, last, page);
+        }
         (Mode::Filter, Command::Accept) => l.mode = Mode::Browse,
         (Mode::Filter, Command::Close) => {
             l.filter = LineInput::default();

@@ -1,6 +1,7 @@
 //! `update`: the only place application state changes. Pure: no I/O, no terminal.
 
 use super::geometry::{MIN_TREE_WIDTH, TREE_AT_START_MIN_COLS};
+use super::list_moves::{ListMove, move_in_overlay};
 use super::view::DocView;
 use super::{
     Action, App, Command, Focus, Overlay, bookmarks, drafts, editor, find, fuzzy, inline, record_list, resume,
@@ -228,18 +229,13 @@ fn run_overlay(app: &mut App, cmd: Command, count: Option<usize>) {
         (Some(Overlay::RestoreDraft(_)), Command::Close) => return drafts::answer(app, None),
         _ => {}
     }
+    if let Some(mv) = ListMove::of(cmd, n) {
+        return move_in_overlay(app, mv);
+    }
     let docs = app.library.docs.len();
     let Some(overlay) = app.overlay.as_mut() else { return };
     match (overlay, cmd) {
         (_, Command::Close) => app.overlay = None,
-        (Overlay::Help { scroll }, Command::ListDown) => *scroll = scroll.saturating_add(n),
-        (Overlay::Help { scroll }, Command::ListUp) => *scroll = scroll.saturating_sub(n),
-        (Overlay::Links { items, scroll }, Command::ListDown) => {
-            *scroll = (*scroll + n).min(items.len().saturating_sub(1))
-        }
-        (Overlay::Links { scroll, .. }, Command::ListUp) => *scroll = scroll.saturating_sub(n),
-        (Overlay::Library { selected }, Command::ListDown) => *selected = (*selected + n).min(docs.saturating_sub(1)),
-        (Overlay::Library { selected }, Command::ListUp) => *selected = selected.saturating_sub(n),
         (Overlay::Library { selected }, Command::ListOpen) => {
             if *selected < docs {
                 app.current = *selected;

@@ -38,7 +38,8 @@ pub type Row = (u16, String, ratatui::style::Style);
 
 /// A tall box for a scrolling text overlay (help, links); returns its inner area.
 pub fn tall_frame(screen: Rect, title: &str, theme: &Theme, buf: &mut Buffer) -> Rect {
-    frame(screen, 76, screen.height.saturating_sub(2).max(3), title, theme, buf)
+    let (w, h) = crate::app::geometry::tall_overlay(screen.width, screen.height);
+    frame(screen, w, h, title, theme, buf)
 }
 
 /// Draw `rows` into `inner` from row `first`, clamped so the last screenful stays full.

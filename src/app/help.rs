@@ -1,0 +1,124 @@
+//! The help overlay's rows, laid out here rather than in `ui` so the paging keys know the page
+//! height and where the end is (a scroll past the end would need as many presses to come back).
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::App;
+use super::geometry::tall_overlay_inner;
+use crate::input::{Context, Keymap};
+
+/// One row as drawn: its indent, its text, and whether it heads a keymap section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpRow {
+    pub indent: u16,
+    pub text: String,
+    pub heading: bool,
+}
+
+/// Help entries: (keys, description), or a section heading (keys empty).
+pub fn lines(keymap: &Keymap) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for ctx in Context::ALL {
+        out.push((String::new(), ctx.title().to_string()));
+        for b in keymap.bindings.iter().filter(|b| b.context == ctx) {
+            out.push((b.key_names.join(" "), b.help.clone()));
+        }
+    }
+    out
+}
+
+/// Rows at `width`: keys and text side by side when there is room, else the keys on one row and
+/// the text indented below; a description too long for its column wraps at spaces, so nothing
+/// is cut on a small terminal.
+pub fn rows(keymap: &Keymap, width: u16) -> Vec<HelpRow> {
+    let side_by_side = width >= 56;
+    let key_w = 24u16.min(width / 3);
+    let mut out = Vec::new();
+    for (keys, text) in lines(keymap) {
+        if keys.is_empty() {
+            wrapped(&mut out, 0, &text, width, true);
+        } else if side_by_side && keys.width() < (key_w - 1) as usize {
+            let mut pieces = wrap_at_spaces(&text, width.saturating_sub(key_w).max(1) as usize).into_iter();
+            let first = pieces.next().unwrap_or_default();
+            out.push(HelpRow {
+                indent: 1,
+                text: format!("{keys:<w$}{first}", w = (key_w - 1) as usize),
+                heading: false,
+            });
+            out.extend(pieces.map(|text| HelpRow { indent: key_w, text, heading: false }));
+        } else {
+            let text_at = if side_by_side { key_w } else { 3 };
+            wrapped(&mut out, 1, &keys, width, false);
+            wrapped(&mut out, text_at, &text, width, false);
+        }
+    }
+    out
+}
+
+fn wrapped(out: &mut Vec<HelpRow>, indent: u16, text: &str, width: u16, heading: bool) {
+    for text in wrap_at_spaces(text, width.saturating_sub(indent).max(1) as usize) {
+        out.push(HelpRow { indent, text, heading });
+    }
+}
+
+/// Rows visible in the help box, and the first row of its last screenful.
+pub fn page_and_end(app: &App) -> (usize, usize) {
+    let (width, height) = tall_overlay_inner(app.cols, app.rows);
+    let total = rows(&app.keymap, width).len();
+    (height.max(1) as usize, total.saturating_sub(height as usize))
+}
+
+/// `text` in pieces of at most `width` columns, broken at spaces where it can be and inside a
+/// word only when one word is wider than the whole column.
+fn wrap_at_spaces(text: &str, width: usize) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for word in text.split(' ') {
+        let line = out.last_mut().expect("never empty");
+        let gap = usize::from(!line.is_empty());
+        if !line.is_empty() && line.width() + gap + word.width() > width {
+            out.push(String::new());
+        } else if gap == 1 {
+            line.push(' ');
+        }
+        for c in word.chars() {
+            let line = out.last_mut().expect("never empty");
+            if !line.is_empty() && line.width() + c.width().unwrap_or(0) > width {
+                out.push(String::new());
+            }
+            out.last_mut().expect("never empty").push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_descriptions_wrap_at_spaces_and_fit() {
+        let text = "Search the text (smart case; start with \\v for a regular expression)";
+        let pieces = wrap_at_spaces(text, 30);
+        assert!(pieces.len() >= 3, "{pieces:?}");
+        assert!(pieces.iter().all(|p| p.width() <= 30), "{pieces:?}");
+        assert_eq!(pieces.join(" "), text);
+        assert_eq!(wrap_at_spaces("abcdef", 4), ["abcd", "ef"], "a word wider than the column is cut");
+    }
+
+    #[test]
+    fn every_row_fits_its_width_and_every_description_is_whole() {
+        let km = Keymap::default_map();
+        for width in [10u16, 30, 55, 56, 74, 120] {
+            let rows = rows(&km, width);
+            for r in &rows {
+                assert!(r.indent as usize + r.text.width() <= width.max(1) as usize, "{width}: {r:?}");
+            }
+            let all: String = rows.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
+            let squeezed: String = all.split_whitespace().collect();
+            for (_, help) in lines(&km) {
+                let whole: String = help.split_whitespace().collect();
+                assert!(squeezed.contains(&whole), "{width}: {help}");
+            }
+        }
+    }
+}
