@@ -156,3 +156,10 @@ fn big_file_timing() {
 fn linux_pam_guide() {
     golden("libpam-doc__Linux-PAM_SAG.txt", "linux-pam-sag");
 }
+
+/// A GNU info manual read as text: the makeinfo header's END-INFO-DIR-ENTRY is not the title,
+/// and sections whose titles open with a quote (‘sed’ scripts) still nest by their numbers.
+#[test]
+fn sed_info_manual() {
+    golden("sed.info", "sed-info");
+}

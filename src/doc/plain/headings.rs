@@ -92,6 +92,12 @@ fn is_caps(t: &str) -> bool {
     letters >= 4 && !t.chars().any(|c| c.is_lowercase())
 }
 
+/// One word chained from three or more parts by hyphens or underscores (END-INFO-DIR-ENTRY,
+/// LD_LIBRARY_PATH): a name from a file format or a program, not a title.
+pub fn is_identifier(t: &str) -> bool {
+    !t.contains(' ') && t.split(['-', '_']).filter(|p| !p.is_empty()).count() >= 3
+}
+
 /// The heading `groups[i]` would be, judged on its own and its neighbour.
 pub fn candidate(groups: &[Group], i: usize) -> Option<Heading> {
     let g = &groups[i];
@@ -187,7 +193,7 @@ pub fn candidate(groups: &[Group], i: usize) -> Option<Heading> {
     if list_marker(&t).is_some() || char_len(&t) > 70 || words(&t) > 10 || ends_like_sentence(&t) {
         return None;
     }
-    if trim(first).contains("   ") || trim(first).contains('\t') {
+    if trim(first).contains("   ") || trim(first).contains('\t') || is_identifier(&t) {
         return None;
     }
     if is_caps(&t) {
@@ -258,6 +264,9 @@ mod tests {
 
     #[test]
     fn caps_line_is_a_heading_but_caps_paragraph_is_not() {
+        assert!(first_heading("END-INFO-DIR-ENTRY\n\nFile: sed.info").is_none(), "an identifier");
+        assert!(first_heading("LD_LIBRARY_PATH\n\nwhere libraries are found").is_none(), "an identifier");
+        assert!(first_heading("PART-TIME WORK\n\nSome words.").is_some(), "hyphenated words with spaces are titles");
         assert_eq!(first_heading("TERMS AND CONDITIONS\n\n  0. Definitions.").unwrap().style, Style::Caps);
         assert!(first_heading("THE PROGRAM IS PROVIDED AS IS.\nWITHOUT WARRANTY OF ANY KIND").is_none());
     }

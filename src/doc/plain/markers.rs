@@ -97,7 +97,10 @@ pub fn decimal_number(s: &str) -> Option<(Vec<u32>, &str, &str)> {
         || first == '('
         || first == '`'
         || first == '\''
-        || first == '“')
+        || first == '‘'
+        || first == '“'
+        || first == '«'
+        || first == '„')
     {
         return None;
     }
@@ -204,6 +207,9 @@ mod tests {
         assert_eq!(decimal_number("10. Patents.").unwrap().1, "10");
         assert!(decimal_number("3 apples").is_none());
         assert!(decimal_number("2003.").is_none());
+        // A title may open with any opening quote (GNU manuals quote command names: sed.info).
+        assert_eq!(decimal_number("3.1 ‘sed’ script overview").unwrap().2, "‘sed’ script overview");
+        assert_eq!(decimal_number("2.4 « Guillemets »").unwrap().1, "2.4");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use super::Role;
 use super::blocks::is_preformatted;
 use super::groups::{Group, GroupKind};
-use super::headings::{Heading, Style, ends_like_sentence};
+use super::headings::{Heading, Style, ends_like_sentence, is_identifier};
 use super::lines::{char_len, collapse, indent_of, trim};
 use super::markers::list_marker;
 
@@ -17,6 +17,7 @@ fn title_like(line: &str) -> bool {
     (3..=100).contains(&n)
         && !ends_like_sentence(&t)
         && list_marker(&t).is_none()
+        && !is_identifier(&t)
         && t.chars().any(|c| c.is_alphabetic())
         && !t.chars().next().is_some_and(|c| c.is_lowercase())
         // A line carrying terminal escapes is captured output (a log), never a title.
