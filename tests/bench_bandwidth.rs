@@ -52,6 +52,7 @@ const SUBJECTS: &[Subject] = &[
 const ACTIONS: &[&str] = &[
     "one-line scroll down (median of 20)",
     "one-line scroll up (median of 20)",
+    "one-line scroll down / up: all 20 presses together",
     "one-line scroll down / up: wire bytes per byte of new text (full-width text only)",
     "page down (median of 10)",
     "page up (median of 10)",
@@ -72,10 +73,10 @@ fn repeat(p: &mut Pty, key: &str, n: usize) -> usize {
     repeat_counting_text(p, key, n).0
 }
 
-/// Median bytes per press, and the bytes of all presses per byte of text they brought on screen.
-/// Programs show the same passage differently (less the raw Markdown, Lectern the rendered text),
-/// so the second figure compares how much each spends beyond the text itself.
-fn repeat_counting_text(p: &mut Pty, key: &str, n: usize) -> (usize, f64) {
+/// Median bytes per press, the bytes of all presses, and those per byte of text they brought on
+/// screen. Programs show the same passage differently (less the raw Markdown, Lectern the
+/// rendered text), so the last figure compares how much each spends beyond the text itself.
+fn repeat_counting_text(p: &mut Pty, key: &str, n: usize) -> (usize, usize, f64) {
     let (mut sizes, mut text) = (Vec::new(), 0);
     for _ in 0..n {
         let before = p.contents();
@@ -83,7 +84,7 @@ fn repeat_counting_text(p: &mut Pty, key: &str, n: usize) -> (usize, f64) {
         text += new_text_bytes(&before, &p.contents());
     }
     let total: usize = sizes.iter().sum();
-    (median(sizes), total as f64 / text.max(1) as f64)
+    (median(sizes), total, total as f64 / text.max(1) as f64)
 }
 
 /// Bytes of the rows (status line left out) that were not on the screen before.
@@ -124,10 +125,11 @@ fn run_subject(s: &Subject, cols: u16, rows: u16) -> Vec<Option<String>> {
     p.measure(START, 500, 200);
     let lectern = matches!(s.kind, Kind::Lectern { .. });
     let mut out = Vec::new();
-    let (down, down_ratio) = repeat_counting_text(&mut p, "j", REPEATS);
-    let (up, up_ratio) = repeat_counting_text(&mut p, "k", REPEATS);
+    let (down, down_total, down_ratio) = repeat_counting_text(&mut p, "j", REPEATS);
+    let (up, up_total, up_ratio) = repeat_counting_text(&mut p, "k", REPEATS);
     out.push(Some(down.to_string()));
     out.push(Some(up.to_string()));
+    out.push(Some(format!("{down_total} / {up_total}")));
     let full_width = !matches!(s.kind, Kind::Lectern { tree: true });
     out.push(full_width.then(|| format!("{down_ratio:.2} / {up_ratio:.2}")));
     out.push(Some(repeat(&mut p, " ", 10).to_string()));
