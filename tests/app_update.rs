@@ -176,6 +176,14 @@ fn tree_shown_at_start_only_when_wide_enough() {
     assert!(app(80, 24).tree_shown);
     assert!(!app(79, 24).tree_shown);
     assert!(!app(40, 12).tree_shown);
+    // A tree on top needs height rather than width.
+    let top = |cols, rows| {
+        let settings = Settings { tree_at: lectern::app::TreeAt::Top, ..Settings::default() };
+        App::new(Library::bundled(), cols, rows, settings).tree_shown
+    };
+    assert!(top(40, 24));
+    assert!(!top(120, 23));
+    assert!(!top(40, 12));
 }
 
 #[test]

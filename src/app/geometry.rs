@@ -14,8 +14,18 @@ use super::settings::TreeAt;
 
 pub const DEFAULT_MAX_TEXT_WIDTH: u16 = 88;
 pub const MIN_TREE_WIDTH: u16 = 12;
-/// The tree is shown at start only when the terminal is at least this wide.
+/// A left tree is shown at start only when the terminal is at least this wide, a top tree only
+/// when it is at least this tall (either would otherwise crowd the text on a small terminal;
+/// `t` still shows it).
 pub const TREE_AT_START_MIN_COLS: u16 = 80;
+pub const TOP_TREE_AT_START_MIN_ROWS: u16 = 24;
+
+pub fn tree_at_start(at: TreeAt, cols: u16, rows: u16) -> bool {
+    match at {
+        TreeAt::Left => cols >= TREE_AT_START_MIN_COLS,
+        TreeAt::Top => rows >= TOP_TREE_AT_START_MIN_ROWS,
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Geometry {

@@ -31,7 +31,7 @@ pub mod view;
 use crate::doc::Document;
 use crate::input::{Context, Dispatcher, Keymap};
 use crate::library::Library;
-use geometry::{Geometry, TREE_AT_START_MIN_COLS, geometry};
+use geometry::{Geometry, geometry, tree_at_start};
 use view::DocView;
 
 pub use command::{Action, Command};
@@ -91,7 +91,7 @@ impl App {
             views,
             current: 0,
             focus: Focus::Text,
-            tree_shown: cols >= TREE_AT_START_MIN_COLS && !settings.lean && !settings.no_tree,
+            tree_shown: tree_at_start(settings.tree_at, cols, rows) && !settings.lean && !settings.no_tree,
             tree_chosen: settings.lean || settings.no_tree,
             tree_width: settings.tree_width,
             settings,

@@ -1,6 +1,6 @@
 //! `update`: the only place application state changes. Pure: no I/O, no terminal.
 
-use super::geometry::{MIN_TREE_WIDTH, TREE_AT_START_MIN_COLS};
+use super::geometry::{MIN_TREE_WIDTH, tree_at_start};
 use super::list_moves::{ListMove, move_in_overlay};
 use super::view::DocView;
 use super::{
@@ -16,7 +16,7 @@ pub fn update(app: &mut App, action: Action) {
             app.cols = c;
             app.rows = r;
             if !app.tree_chosen {
-                app.tree_shown = c >= TREE_AT_START_MIN_COLS;
+                app.tree_shown = tree_at_start(app.settings.tree_at, c, r);
                 if !app.tree_shown {
                     app.focus = Focus::Text;
                 }
