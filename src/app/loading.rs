@@ -104,7 +104,7 @@ impl App {
         }
     }
 
-    /// "Loading big.txt: 3 s" in the status line while the current document's parse runs.
+    /// "Loading big.txt (101 MB): chapter tree 40% built, 1 s" in the status line while the current document's parse runs.
     pub(super) fn show_progress(&mut self) {
         let Some(l) = self.library.loading.iter().find(|l| l.doc == self.current) else { return };
         if self.message.as_deref().is_some_and(|m| !m.starts_with(LOADING)) {
@@ -113,7 +113,8 @@ impl App {
         let name = self.library.docs.get(l.doc).map(|d| d.origin.display_name()).unwrap_or_default();
         let mb = l.bytes as f64 / 1e6;
         let secs = l.started.elapsed().as_secs();
-        self.message = Some(format!("{LOADING}{name} ({mb:.0} MB): chapter tree incomplete, {secs} s"));
+        let percent = l.percent();
+        self.message = Some(format!("{LOADING}{name} ({mb:.0} MB): chapter tree {percent}% built, {secs} s"));
     }
 }
 

@@ -9,6 +9,7 @@ pub mod markdown;
 pub mod mdbook;
 pub mod model;
 pub mod plain;
+pub mod progress;
 pub mod sanitize;
 
 pub use anchor::Anchor;

@@ -7,6 +7,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::Instant;
 
 use crate::doc::decode::{self, NotText};
+use crate::doc::progress::{self, Counter};
 use crate::doc::{Document, Format, Origin, detect::detect_format, markdown, plain};
 
 /// Files at least this big open in the background; smaller ones parse in well under 100 ms.
@@ -21,6 +22,8 @@ pub struct Loading {
     /// Size of the decoded text, for progress messages.
     pub bytes: usize,
     pub started: Instant,
+    /// Thousandths of the parse done, as the parse thread reports them.
+    done: Counter,
     result: Receiver<Document>,
 }
 
@@ -48,6 +51,11 @@ impl Loading {
         }
     }
 
+    /// How much of the parse is done, 0 to 100.
+    pub fn percent(&self) -> u32 {
+        self.done.load(std::sync::atomic::Ordering::Relaxed) / 10
+    }
+
     /// Block until the full document is ready (tests, benchmarks, `--outline`).
     pub fn wait(self) -> Option<Document> {
         self.result.recv().ok()
@@ -72,12 +80,16 @@ pub fn open(bytes: Vec<u8>, origin: Origin, doc: usize) -> Result<(Document, Opt
     let first = with_notices(parse(&text[..cut], format, origin.clone()), &notices);
     let (tx, rx) = mpsc::channel();
     let bytes = text.len();
+    let done = Counter::default();
+    let report_to = done.clone();
     std::thread::spawn(move || {
+        progress::watch(report_to);
         let full = with_notices(parse_owned(text, format, origin), &notices);
+        progress::report(1, 1, 0, 1000);
         // The receiver may be gone (the app quit); nothing to do then.
         let _ = tx.send(full);
     });
-    Ok((first, Some(Loading { doc, bytes, started: Instant::now(), result: rx })))
+    Ok((first, Some(Loading { doc, bytes, started: Instant::now(), done, result: rx })))
 }
 
 /// [`parse`] giving the text up as early as the reader can: Markdown stretch by stretch,
@@ -160,7 +172,18 @@ mod tests {
         let (first, loading) = open(text.clone().into_bytes(), origin.clone(), 0).expect("text");
         let loading = loading.expect("a big input loads in the background");
         assert!(first.outline.len() < n, "the first part covers only the start");
-        let full = loading.wait().expect("the parse finishes");
+        let mut seen = 0;
+        let full = loop {
+            let now = loading.percent();
+            assert!(now >= seen && now <= 100, "progress {seen} then {now}");
+            seen = now;
+            match loading.poll() {
+                Progress::Done(doc) => break doc,
+                Progress::Running => std::thread::sleep(std::time::Duration::from_millis(1)),
+                Progress::Failed => panic!("the parse thread died"),
+            }
+        };
+        assert!(loading.percent() >= 95, "the finished parse reported {}%", loading.percent());
         assert_eq!(full.outline.len(), n);
         assert_eq!(full, markdown::parse(&text, origin));
     }

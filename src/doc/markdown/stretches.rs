@@ -155,8 +155,12 @@ pub(super) fn parse<S: AsRef<str>>(stretches: Vec<S>, defs: &Definitions, whole_
     let mut builder = BlockBuilder::default();
     let mut cap_left = whole_len.max(MIN_EXPANSION_CAP);
     let mut exact = true;
+    let mut done = 0;
     for stretch in stretches {
         let text = stretch.as_ref();
+        // The outline and ids after the blocks take a few percent at most.
+        crate::doc::progress::report(done, whole_len, 0, 950);
+        done += text.len();
         let mark = builder.blocks.len();
         let mut used = feed(&mut builder, text, defs);
         let mut cap = text.len().max(MIN_EXPANSION_CAP);
@@ -177,6 +181,7 @@ pub(super) fn parse<S: AsRef<str>>(stretches: Vec<S>, defs: &Definitions, whole_
         }
         cap_left = cap_left.saturating_sub(used.whole);
     }
+    crate::doc::progress::report(1, 1, 0, 950);
     (builder.finish(), exact)
 }
 

@@ -12,7 +12,7 @@ mod outline;
 #[cfg(test)]
 mod tests;
 
-use super::{Block, BlockKind, Document, Format, Origin, Section, assign_section_ids};
+use super::{Block, BlockKind, Document, Format, Origin, Section, assign_section_ids, progress};
 use blocks::ListState;
 use groups::{Group, GroupKind};
 use headings::{Heading, Style};
@@ -33,15 +33,18 @@ enum Role {
 pub fn parse(text: &str, origin: Origin) -> Document {
     let text = lines::unify_newlines(text);
     let items = lines::items(&text);
+    progress::report(1, 1, 0, 60);
     let wrap = blocks::wrap_width(items.iter().filter_map(|i| match i {
         lines::Item::Text(t) => Some(*t),
         lines::Item::PageBreak => None,
     }));
     let mut groups = groups::groups(&items);
+    progress::report(1, 1, 60, 240);
     // Groups borrow the text, not the items; a big file's line list goes before the blocks grow.
     drop(items);
     let title_group = outline::find_title(&mut groups, wrap);
     let mut roles = classify(&groups);
+    progress::report(1, 1, 240, 350);
     if let Some(t) = title_group {
         let title = lines::collapse(groups[t].lines[0]);
         roles[t] =
@@ -54,6 +57,7 @@ pub fn parse(text: &str, origin: Origin) -> Document {
     drop_repeated_titles(&mut roles, title_group);
     let mut ranks = outline::ranks(&roles);
     let part = restart.and_then(|g| appendix_part(&mut roles, &mut ranks, g));
+    progress::report(1, 1, 350, 370);
     build(groups, roles, ranks, part, wrap, origin)
 }
 
@@ -245,7 +249,11 @@ fn build(
     roles.reverse();
     ranks.reverse();
     let mut i = 0;
+    let total = groups.len();
     while let (Some(g), Some(role), Some(rank)) = (groups.pop(), roles.pop(), ranks.pop()) {
+        if i % 4096 == 0 {
+            progress::report(i, total, 370, 1000);
+        }
         if groups.len() < groups.capacity() / 2 {
             groups.shrink_to_fit();
             roles.shrink_to_fit();
