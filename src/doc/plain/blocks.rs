@@ -102,14 +102,33 @@ pub fn paragraph(lines: &[&str]) -> Block {
 }
 
 fn join(lines: &[&str]) -> String {
+    let width = lines.iter().map(|l| char_len(trim_end(l))).max().unwrap_or(0);
     let mut s = String::new();
+    let mut prev: Option<&str> = None;
     for l in lines {
-        if !s.is_empty() {
+        if let Some(p) = prev
+            && !cut_at_slash(p, trim(l), width)
+        {
             s.push(' ');
         }
         s.push_str(trim(l));
+        prev = Some(l);
     }
     collapse(&s)
+}
+
+/// A path or URL the source's hard wrap cut before a slash ("… as "/usr/share" then
+/// "/common-licenses/GPL" …" in Debian Policy): the next line goes on without a space. Only when
+/// the next piece could not have fitted on the line, so paths listed one per line stay apart.
+fn cut_at_slash(prev: &str, next: &str, width: usize) -> bool {
+    let prev = trim_end(prev);
+    let last = prev.rsplit(' ').next().unwrap_or("");
+    let first = next.split(' ').next().unwrap_or("");
+    next.starts_with('/')
+        && !next.starts_with("//")
+        && last.contains('/')
+        && !last.ends_with('/')
+        && char_len(prev) + 1 + char_len(first) > width
 }
 
 /// List items: every line with a marker starts an item, other lines continue the last one.
@@ -141,6 +160,22 @@ mod tests {
         let b = paragraph(&["  Alice was beginning to get", "very tired  of sitting\u{a0}"]);
         assert_eq!(b.text, "Alice was beginning to get very tired of sitting");
         assert_eq!(b.kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn a_path_cut_at_a_slash_by_the_wrap_is_joined_whole() {
+        let b = paragraph(&[
+            "A copy of the GNU General Public License is available as \"/usr/share",
+            "/common-licenses/GPL\" in the Debian distribution or on the World Wide",
+            "Web at https://www.gnu.org/licenses/.",
+        ]);
+        assert!(b.text.contains("\"/usr/share/common-licenses/GPL\" in the"), "{}", b.text);
+        // Paths one per line did not run out of room: they stay apart.
+        let b = paragraph(&["/etc/motd", "/run/motd", "/usr/lib/motd.d/ and the rest of the line"]);
+        assert_eq!(b.text, "/etc/motd /run/motd /usr/lib/motd.d/ and the rest of the line");
+        // A slash after a plain word is a new path, not the rest of one.
+        let b = paragraph(&["files are kept under the directory named", "/srv/data"]);
+        assert_eq!(b.text, "files are kept under the directory named /srv/data");
     }
 
     #[test]
