@@ -98,7 +98,9 @@ impl Theme {
             s = s.patch(self.fg(Color::Green));
         }
         if inline.contains(Inline::LINK) {
-            s = s.patch(self.fg(Color::Blue)).add_modifier(Modifier::UNDERLINED);
+            // Colour alone marks a link where there is colour: an underline too would cost two
+            // more bytes on the wire for every link that scrolls into view.
+            s = if self.color { s.patch(self.fg(Color::Blue)) } else { s.add_modifier(Modifier::UNDERLINED) };
         }
         if inline.contains(Inline::PLACEHOLDER) {
             s = self.dim();
