@@ -286,3 +286,27 @@ fn reset_sequence_restores_modes() {
         assert!(reset.windows(part.len()).any(|w| w == part), "{part:?}");
     }
 }
+
+/// Clearing a line whose first column is already blank starts the erase at column 0 when a CR
+/// gets there for less than it costs to reach the first changed cell.
+#[test]
+fn a_line_is_cleared_from_wherever_the_cursor_gets_cheapest() {
+    let mut h = Harness::new(20, 3, Caps::default());
+    let draw = |h: &mut Harness, rows: [&str; 3]| {
+        h.terminal
+            .draw(|f| {
+                for (y, text) in rows.iter().enumerate() {
+                    f.buffer_mut().set_string(0, y as u16, *text, ratatui::style::Style::new());
+                }
+            })
+            .expect("draw");
+        let bytes = std::mem::take(h.terminal.backend_mut().writer_mut());
+        h.parser.process(&bytes);
+        bytes
+    };
+    draw(&mut h, ["title", " indented words", "end"]);
+    let bytes = draw(&mut h, ["title", "", "end"]);
+    assert!(bytes.windows(4).any(|w| w == b"\r\x1b[K"), "{:?}", String::from_utf8_lossy(&bytes));
+    assert!(!bytes.windows(4).any(|w| w == b" \x1b[K"), "{:?}", String::from_utf8_lossy(&bytes));
+    assert_eq!(h.parser.screen().contents(), "title\n\nend");
+}

@@ -62,6 +62,10 @@ impl Emitter {
         move_to(&mut self.out, &mut self.state, &self.screen, x, y);
     }
 
+    fn motion_len(&self, x: u16, y: u16) -> usize {
+        super::motion::motion_len(&self.state, &self.screen, x, y)
+    }
+
     pub fn set_pen(&mut self, pen: Pen) {
         write_transition(self.state.pen.as_ref(), &pen, &mut self.out);
         self.state.pen = Some(pen);
@@ -169,7 +173,10 @@ impl Emitter {
                 continue;
             }
             if x >= tail && self.tail_prefers_erase(wanted, x, y) {
-                self.erase_to_end(x, y);
+                // The erase may start anywhere in the blank tail; where the cursor gets cheapest
+                // (a CR to column 0 rather than a CR and a space to column 1).
+                let start = [tail, x].into_iter().min_by_key(|&c| (self.motion_len(c, y), c != x)).unwrap_or(x);
+                self.erase_to_end(start, y);
                 return;
             }
             if is_default_blank(cell)

@@ -87,15 +87,24 @@ fn horizontal(screen: &Grid, state: &TermState, from: Option<u16>, x: u16, y: u1
     best
 }
 
-/// Write the cheapest motion to (x, y) and record the new position.
-pub fn move_to(out: &mut Vec<u8>, state: &mut TermState, screen: &Grid, x: u16, y: u16) {
+/// The cheapest motion from where the cursor is to (x, y); empty when it is there.
+fn motion(state: &TermState, screen: &Grid, x: u16, y: u16) -> Vec<u8> {
     if state.col == Some(x) && state.row == Some(y) {
-        return;
+        return Vec::new();
     }
     let absolute = cup(x, y);
     let relative = [vertical(state.region, state.row, y), horizontal(screen, state, state.col, x, y)].concat();
-    let chosen = if relative.len() < absolute.len() { relative } else { absolute };
-    let _ = out.write_all(&chosen);
+    if relative.len() < absolute.len() { relative } else { absolute }
+}
+
+/// Bytes [`move_to`] would write, for choosing between places to start an operation.
+pub fn motion_len(state: &TermState, screen: &Grid, x: u16, y: u16) -> usize {
+    motion(state, screen, x, y).len()
+}
+
+/// Write the cheapest motion to (x, y) and record the new position.
+pub fn move_to(out: &mut Vec<u8>, state: &mut TermState, screen: &Grid, x: u16, y: u16) {
+    let _ = out.write_all(&motion(state, screen, x, y));
     state.col = Some(x);
     state.row = Some(y);
 }
