@@ -15,6 +15,8 @@ const FIRST_MS: u64 = 250;
 const QUIET_MS: u64 = 60;
 const REPEATS: usize = 20;
 const START: &str = "/Remove literal suffix\r";
+/// The two benchmarks take turns: run side by side they would slow each other's timings.
+static ALONE: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
@@ -208,25 +210,41 @@ fn startup() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = big_file(dir.path());
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let tiny = dir.path().join("tiny.md");
+    std::fs::write(&tiny, "# Changelog\n\nOne line.\n").expect("write the tiny file");
     println!("\n#### Startup on a {:.1} MB Markdown file (80x24)\n", size as f64 / 1e6);
-    println!("| program | first frame | peak memory | memory / file size |");
-    println!("|---|---:|---:|---:|");
+    println!(
+        "| program | first frame | peak memory at first frame | / file size | peak once loaded | / file size | same program on a 25-byte file |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    let mb = |kib: u64| kib as f64 / 1024.0;
+    let ratio = |kib: u64| (kib * 1024) as f64 / size as f64;
     for s in [&SUBJECTS[0], &SUBJECTS[1]] {
         let mut times = Vec::new();
-        let mut peak = 0;
+        let (mut first, mut loaded) = (0, 0);
         for _ in 0..3 {
             let start = Instant::now();
             let p = spawn_quiet(s, &path);
             p.wait_for("first screen", 30, |c| c.contains("Changelog") || c.contains("ratatui"));
             times.push(start.elapsed().as_millis() as usize);
-            peak = peak_rss_kib(p.pid()).unwrap_or(0);
+            first = peak_rss_kib(p.pid()).unwrap_or(0);
+            // The rest of the file parses in the background after the first frame.
+            std::thread::sleep(Duration::from_millis(1500));
+            loaded = peak_rss_kib(p.pid()).unwrap_or(0);
         }
-        let ratio = (peak * 1024) as f64 / size as f64;
+        let small = spawn_quiet(s, &tiny);
+        small.wait_for("first screen", 30, |c| c.contains("Changelog") || c.contains("One line"));
+        std::thread::sleep(Duration::from_millis(300));
+        let baseline = peak_rss_kib(small.pid()).unwrap_or(0);
         println!(
-            "| {} | {} ms | {:.1} MB | {ratio:.2}x |",
+            "| {} | {} ms | {:.1} MB | {:.2}x | {:.1} MB | {:.2}x | {:.1} MB |",
             if s.kind == Kind::Less { "less" } else { "lectern" },
             median(times),
-            peak as f64 / 1024.0
+            mb(first),
+            ratio(first),
+            mb(loaded),
+            ratio(loaded),
+            mb(baseline),
         );
     }
 }
@@ -244,6 +262,7 @@ fn spawn_quiet(s: &Subject, file: &Path) -> Pty {
 #[test]
 #[ignore = "benchmark: takes about three minutes; run with --ignored --nocapture"]
 fn bytes_per_action_against_less() {
+    let _alone = ALONE.lock().unwrap_or_else(|e| e.into_inner());
     let profile = if cfg!(debug_assertions) { "debug" } else { "release" };
     println!("lectern {profile} build, TERM=xterm-256color, file {FILE}");
     for (cols, rows) in [(80, 24), (120, 40)] {
@@ -255,5 +274,6 @@ fn bytes_per_action_against_less() {
 #[test]
 #[ignore = "benchmark: startup time and peak memory on a 5 MB file only"]
 fn startup_only() {
+    let _alone = ALONE.lock().unwrap_or_else(|e| e.into_inner());
     startup();
 }
