@@ -282,14 +282,16 @@ fn every_hostile_corpus_file_leaves_the_terminal_alone() {
 fn a_fifo_without_a_writer_says_what_it_waits_for_then_opens_what_arrives() {
     let dir = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
-    let fifo = dir.path().join("pipe");
+    // Its name tries to set the window title: the note must show that, not do it.
+    let fifo = dir.path().join("pipe\x1b]0;ZQFIFO\x07");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
     assert!(made.is_ok_and(|s| s.success()), "mkfifo");
     let env = [("LECTERN_DATA_DIR", data.path().to_str().unwrap())];
     let mut p = Pty::spawn(&[fifo.to_str().unwrap()], &env, 100, 24);
-    p.wait_text("pipe: waiting for a program to write to this FIFO");
+    p.wait_text("pipe^[]0;ZQFIFO^G: waiting for a program to write to this FIFO");
     std::fs::write(&fifo, "Words that came down the pipe.\n").unwrap();
     p.wait_text("Words that came down the pipe.");
     p.send("q");
     assert_eq!(p.wait_exit(10), 0);
+    assert_eq!(escapes::violations(&p.raw(), &["ZQFIFO"]), Vec::<String>::new());
 }

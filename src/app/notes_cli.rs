@@ -25,7 +25,8 @@ pub fn run(sub: &Sub, data_dir: Option<&Path>) -> Result<(), String> {
             let text = read_input(file)?;
             let report = import::import(&store, &text).map_err(|e| e.to_string())?;
             for n in &report.notices {
-                eprintln!("lectern: {n}");
+                // Notices quote titles from the imported file.
+                eprintln!("lectern: {}", crate::doc::sanitize::visible(n));
             }
             format!(
                 "Imported {} record{}; skipped {} already present and {} deleted here later.\n",

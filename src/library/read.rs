@@ -54,7 +54,8 @@ const FIFO_NOTE_AFTER: Duration = Duration::from_millis(400);
 /// are waiting for, since the terminal would otherwise just sit blank.
 pub fn noting_a_slow_fifo<T>(path: &Path, read: impl FnOnce() -> T) -> T {
     let (done, waiting) = mpsc::channel::<()>();
-    let name = path.display().to_string();
+    // A file name can carry escape sequences like any text from outside.
+    let name = crate::doc::sanitize::visible(&path.display().to_string()).into_owned();
     let note = std::thread::spawn(move || {
         if waiting.recv_timeout(FIFO_NOTE_AFTER) == Err(RecvTimeoutError::Timeout) {
             eprintln!("lectern: {name}: waiting for a program to write to this FIFO and close it (Ctrl-C gives up)");
