@@ -1,7 +1,7 @@
 //! The `lectern notes export|import` and `lectern bookmarks list` subcommands: the store's
 //! exports on stdout, imports from a file, for use without a terminal.
 
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::cli::{BookmarksAction, ExportFormat, NotesAction, Sub};
@@ -41,7 +41,16 @@ pub fn run(sub: &Sub, data_dir: Option<&Path>) -> Result<(), String> {
             export::bookmarks_list(&store, fp.as_deref()).map_err(|e| e.to_string())?
         }
     };
+    // Notes and titles can hold anything an imported file carried: on a terminal, control
+    // characters show as placeholders; into a pipe or a file the text goes as it is kept.
+    let text = if std::io::stdout().is_terminal() { on_terminal(&text) } else { text };
     out.write_all(text.as_bytes()).map_err(|e| e.to_string())
+}
+
+fn on_terminal(text: &str) -> String {
+    let mut shown: String = text.split('\n').map(crate::doc::sanitize::visible).collect::<Vec<_>>().join("\n");
+    shown.shrink_to_fit();
+    shown
 }
 
 /// The fingerprint a document's notes are kept under. Opening it also gathers notes left under
@@ -63,4 +72,13 @@ fn read_input(file: &PathBuf) -> Result<String, String> {
         bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
     }
     String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", file.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes_in_notes_are_shown_not_sent() {
+        let shown = super::on_terminal("# Notes\n\n> a \x1b]52;c;ZQ\x07 b\n");
+        assert_eq!(shown, "# Notes\n\n> a ^[]52;c;ZQ^G b\n");
+    }
 }
