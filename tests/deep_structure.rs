@@ -37,6 +37,14 @@ fn cases() -> Vec<(&'static str, &'static str, String)> {
         indented_list.push_str(&format!("{}- level {i}\n", " ".repeat((i % 40) * 2)));
     }
     let word_line: String = "word ".repeat(1_000_000);
+    // Every copy's contents names one line that is nowhere: looking for it must not rescan the
+    // rest of the file once per contents block.
+    let mut contents_blocks = String::new();
+    for i in 0..10_000 {
+        contents_blocks.push_str(&format!(
+            "Table of Contents\n\n  1. Alpha {i}\n  2. Beta {i}\n  3. Missing {i}\n\nAlpha {i}\n========\n\nText.\n\nBeta {i}\n=======\n\nMore text.\n\n"
+        ));
+    }
     vec![
         ("10,000 nested block quotes", "quotes.md", format!("{} deep\n", ">".repeat(10_000))),
         (
@@ -53,6 +61,7 @@ fn cases() -> Vec<(&'static str, &'static str, String)> {
         ("100,000 markdown headings", "headings.md", headings),
         ("100,000 headings, levels 1-6", "levels.md", nested_headings),
         ("100,000 numbered plain headings", "sections.txt", plain_headings),
+        ("10,000 contents blocks, each naming a missing line", "contents.txt", contents_blocks),
         ("5 MB single line, plain", "line.txt", word_line.clone()),
         ("5 MB single line, markdown", "line.md", word_line),
         ("5 MB single word", "word.txt", "x".repeat(5_000_000)),

@@ -48,6 +48,7 @@ pub fn apply(groups: &[Group], roles: &mut [Role], wrap: usize) {
             }
         }
     }
+    let mut named = None;
     for c in 0..groups.len() {
         if !matches!(&roles[c], Role::Heading(h) if h.style == Style::Contents) {
             continue;
@@ -73,7 +74,7 @@ pub fn apply(groups: &[Group], roles: &mut [Role], wrap: usize) {
                     *r = Role::Body;
                 }
             }
-            promote_named_lines(groups, roles, &entries, end, &last_heading);
+            promote_named_lines(groups, roles, &entries, end, &last_heading, &mut named);
             continue;
         }
         if matched > 0 || groups[c + 1..end].iter().any(|g| is_preformatted(&g.lines, wrap) && !is_list(&g.lines)) {
@@ -96,28 +97,42 @@ pub fn apply(groups: &[Group], roles: &mut [Role], wrap: usize) {
     }
 }
 
+/// Lines that could be named headings (a one-line body group, short, not a sentence), by
+/// normalised title, in document order: built once, so a file with many contents blocks is not
+/// scanned once per block.
+type NamedLines = HashMap<String, Vec<usize>>;
+
+fn named_lines(groups: &[Group], roles: &[Role]) -> NamedLines {
+    let mut out: NamedLines = HashMap::new();
+    for (i, g) in groups.iter().enumerate() {
+        let Some(line) = g.single_line().filter(|_| g.kind == GroupKind::Text) else { continue };
+        let title = collapse(line);
+        if matches!(roles[i], Role::Body) && title.chars().count() <= 70 && !ends_like_sentence(&title) {
+            out.entry(normalize(&title)).or_default().push(i);
+        }
+    }
+    out
+}
+
 /// A contents entry with no heading found for it names a line of the body that stood alone but
 /// was passed over (say, above a one-line paragraph): the contents vouch for it as a heading.
+/// Each such entry takes the first line after the contents that it names and that is still
+/// plain body.
 fn promote_named_lines(
     groups: &[Group],
     roles: &mut [Role],
     entries: &[String],
     from: usize,
     last_heading: &HashMap<String, usize>,
+    named: &mut Option<NamedLines>,
 ) {
-    let mut wanted: Vec<&String> =
-        entries.iter().filter(|e| !e.is_empty() && last_heading.get(*e).is_none_or(|&i| i < from)).collect();
-    for i in from..groups.len() {
-        if wanted.is_empty() {
-            break;
-        }
-        let Some(line) = groups[i].single_line().filter(|_| groups[i].kind == GroupKind::Text) else { continue };
-        let title = collapse(line);
-        if !matches!(roles[i], Role::Body) || title.chars().count() > 70 || ends_like_sentence(&title) {
-            continue;
-        }
-        let Some(k) = wanted.iter().position(|e| **e == normalize(&title)) else { continue };
-        wanted.swap_remove(k);
+    let wanted = entries.iter().filter(|e| !e.is_empty() && last_heading.get(*e).is_none_or(|&i| i < from));
+    for e in wanted {
+        let lines = named.get_or_insert_with(|| named_lines(groups, roles));
+        let Some(candidates) = lines.get(e) else { continue };
+        let start = candidates.partition_point(|&i| i < from);
+        let Some(&i) = candidates[start..].iter().find(|&&i| matches!(roles[i], Role::Body)) else { continue };
+        let title = collapse(groups[i].lines[0]);
         roles[i] = Role::Heading(Box::new(super::headings::Heading {
             group: i,
             style: Style::Standalone,
