@@ -54,12 +54,16 @@ pub fn apply(groups: &[Group], roles: &mut [Role], wrap: usize) {
             continue;
         }
         let mut entries = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         let mut end = c + 1;
         while end < groups.len() {
             match region_entries(&groups[end], wrap) {
                 // The first title seen twice is the body heading the contents pointed to.
-                Some(e) if e.len() == 1 && entries.contains(&e[0]) => break,
-                Some(e) => entries.extend(e),
+                Some(e) if e.len() == 1 && seen.contains(&e[0]) => break,
+                Some(e) => {
+                    seen.extend(e.iter().cloned());
+                    entries.extend(e);
+                }
                 None => break,
             }
             end += 1;
