@@ -11,7 +11,7 @@ use crate::app::links::LinkItem;
 use crate::doc::sanitize::visible;
 
 pub fn render(items: &[LinkItem], scroll: usize, screen: Rect, theme: &Theme, buf: &mut Buffer) {
-    let inner = super::popup::tall_frame(screen, "Links on screen — j/k scroll, Esc closes", theme, buf);
+    let inner = super::popup::tall_frame(screen, "Links here — j/k scroll, Esc closes", theme, buf);
     let url_w = inner.width.saturating_sub(2).max(1) as usize;
     // Rows of every item, and the row each item starts at, so `scroll` counts links.
     let mut rows: Vec<Row> = Vec::new();
