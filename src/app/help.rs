@@ -1,11 +1,12 @@
 //! The help overlay's rows, laid out here rather than in `ui` so the paging keys know the page
 //! height and where the end is (a scroll past the end would need as many presses to come back).
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::App;
 use super::geometry::tall_overlay_inner;
 use crate::input::{Context, Keymap};
+use crate::layout::cut_to_width;
 
 /// One row as drawn: its indent, its text, and whether it heads a keymap section.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,19 +75,16 @@ fn wrap_at_spaces(text: &str, width: usize) -> Vec<String> {
     let mut out = vec![String::new()];
     for word in text.split(' ') {
         let line = out.last_mut().expect("never empty");
-        let gap = usize::from(!line.is_empty());
-        if !line.is_empty() && line.width() + gap + word.width() > width {
-            out.push(String::new());
-        } else if gap == 1 {
-            line.push(' ');
-        }
-        for c in word.chars() {
-            let line = out.last_mut().expect("never empty");
-            if !line.is_empty() && line.width() + c.width().unwrap_or(0) > width {
+        if !line.is_empty() {
+            if line.width() + 1 + word.width() > width {
                 out.push(String::new());
+            } else {
+                line.push(' ');
             }
-            out.last_mut().expect("never empty").push(c);
         }
+        let mut pieces = cut_to_width(word, width).into_iter();
+        out.last_mut().expect("never empty").push_str(&pieces.next().unwrap_or_default());
+        out.extend(pieces);
     }
     out
 }

@@ -16,6 +16,7 @@
 
 mod build;
 mod cache;
+mod cut;
 mod lazy;
 mod prefix;
 mod render;
@@ -30,6 +31,7 @@ use std::ops::Range;
 use crate::doc::{Anchor, Document, Inline};
 
 pub use cache::LayoutCache;
+pub use cut::cut_to_width;
 pub use lazy::LazyLayout;
 
 /// What a piece of a visual line is, so the renderer can style it without knowing formats.
