@@ -50,9 +50,10 @@ pub fn page_rows(app: &App) -> usize {
 pub fn move_in_overlay(app: &mut App, mv: ListMove) {
     let page = page_rows(app);
     let docs = app.library.docs.len();
-    let help_end = super::help::page_and_end(app).1;
+    // Only the help box needs its rows laid out to know where its end is.
+    let help_end = matches!(app.overlay, Some(Overlay::Help { .. })).then(|| super::help::page_and_end(app).1);
     match app.overlay.as_mut() {
-        Some(Overlay::Help { scroll }) => *scroll = mv.apply(*scroll, help_end, page),
+        Some(Overlay::Help { scroll }) => *scroll = mv.apply(*scroll, help_end.unwrap_or(0), page),
         // A link takes at least two rows (its text, then where it points).
         Some(Overlay::Links { items, scroll }) => *scroll = mv.apply(*scroll, items.len().saturating_sub(1), page / 2),
         Some(Overlay::Library { selected }) => *selected = mv.apply(*selected, docs.saturating_sub(1), page),
