@@ -62,11 +62,10 @@ fn wrapped(out: &mut Vec<HelpRow>, indent: u16, text: &str, width: u16, heading:
     }
 }
 
-/// Rows visible in the help box, and the first row of its last screenful.
-pub fn page_and_end(app: &App) -> (usize, usize) {
+/// The first row of the help box's last screenful: scrolling stops there.
+pub fn last_top(app: &App) -> usize {
     let (width, height) = tall_overlay_inner(app.cols, app.rows);
-    let total = rows(&app.keymap, width).len();
-    (height.max(1) as usize, total.saturating_sub(height as usize))
+    rows(&app.keymap, width).len().saturating_sub(height as usize)
 }
 
 /// `text` in pieces of at most `width` columns, broken at spaces where it can be and inside a

@@ -51,7 +51,7 @@ pub fn move_in_overlay(app: &mut App, mv: ListMove) {
     let page = page_rows(app);
     let docs = app.library.docs.len();
     // Only the help box needs its rows laid out to know where its end is.
-    let help_end = matches!(app.overlay, Some(Overlay::Help { .. })).then(|| super::help::page_and_end(app).1);
+    let help_end = matches!(app.overlay, Some(Overlay::Help { .. })).then(|| super::help::last_top(app));
     match app.overlay.as_mut() {
         Some(Overlay::Help { scroll }) => *scroll = mv.apply(*scroll, help_end.unwrap_or(0), page),
         // A link takes at least two rows (its text, then where it points).
