@@ -94,7 +94,18 @@ fn motion(state: &TermState, screen: &Grid, x: u16, y: u16) -> Vec<u8> {
     }
     let absolute = cup(x, y);
     let relative = [vertical(state.region, state.row, y), horizontal(screen, state, state.col, x, y)].concat();
-    if relative.len() < absolute.len() { relative } else { absolute }
+    let mut best = if relative.len() < absolute.len() { relative } else { absolute };
+    // The row's start and the few cells up to x reprinted: text starts a margin column in, and
+    // "ESC[5H " is shorter than "ESC[5;2H".
+    if x > 0
+        && let Some(cells) = reprint(screen, state, y, 0, x)
+    {
+        let row_then_cells = [cup(0, y), cells].concat();
+        if row_then_cells.len() < best.len() {
+            best = row_then_cells;
+        }
+    }
+    best
 }
 
 /// Bytes [`move_to`] would write, for choosing between places to start an operation.
@@ -145,6 +156,10 @@ mod tests {
         assert_eq!(moved(at(5, 3), 4, 3), "\x08");
         assert_eq!(moved(at(5, 3), 5, 2), "\x1bM");
         assert_eq!(moved(at(5, 3), 5, 3), "");
+        // From anywhere, a row's start then a reprinted margin cell beats the full CUP.
+        let lost = TermState { pen: Some(Pen::DEFAULT), ..TermState::default() };
+        assert_eq!(moved(lost.clone(), 1, 0), "\x1b[H ");
+        assert_eq!(moved(lost, 1, 9), "\x1b[10H ");
     }
 
     #[test]
