@@ -268,7 +268,32 @@ fn bytes_per_action_against_less() {
     for (cols, rows) in [(80, 24), (120, 40)] {
         table(cols, rows);
     }
+    sparse_outline();
     startup();
+}
+
+/// Without margins a left tree's rows are rewritten after each scroll, so the cost follows how
+/// full the outline is: the changelog fills every tree row with a different title, the bundled
+/// guidance notes fill eight.
+fn sparse_outline() {
+    println!("\n#### Left tree without margins on the bundled library (80x24)\n");
+    println!("| action | tree, no margins | tree hidden |");
+    println!("|---|---:|---:|");
+    let mut cells = Vec::new();
+    for args in [&["--margins", "off"][..], &["--no-tree"][..]] {
+        let mut p = Pty::spawn(args, &[], 80, 24);
+        p.wait_for("first screen", 20, |c| c.contains("Security Sector Reform"));
+        p.settle(300);
+        cells.push(repeat(&mut p, "j", REPEATS));
+    }
+    println!("| one-line scroll down (median of 20) | {} | {} |", cells[0], cells[1]);
+}
+
+#[test]
+#[ignore = "benchmark: the left tree without margins on the bundled library only"]
+fn sparse_outline_only() {
+    let _alone = ALONE.lock().unwrap_or_else(|e| e.into_inner());
+    sparse_outline();
 }
 
 #[test]
