@@ -50,7 +50,9 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer) {
         let mut x = area.x;
         let avail = area.width;
         x += put(buf, x, y, &" ".repeat(indent as usize), avail, Default::default());
-        x += put(buf, x, y, fold, area.width.saturating_sub(x - area.x), theme.dim());
+        // Fold markers are plain: dimmed, each tree row rewritten after a scroll without margins
+        // would carry two colour changes more.
+        x += put(buf, x, y, fold, area.width.saturating_sub(x - area.x), Default::default());
         let label = match &s.number {
             Some(n) => format!("{n} {}", s.title),
             None => s.title.clone(),
