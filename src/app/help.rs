@@ -6,7 +6,7 @@ use unicode_width::UnicodeWidthStr;
 use super::App;
 use super::geometry::tall_overlay_inner;
 use crate::input::{Context, Keymap};
-use crate::layout::cut_to_width;
+use crate::layout::wrap_words;
 
 /// One row as drawn: its indent, its text, and whether it heads a keymap section.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +39,7 @@ pub fn rows(keymap: &Keymap, width: u16) -> Vec<HelpRow> {
         if keys.is_empty() {
             wrapped(&mut out, 0, &text, width, true);
         } else if side_by_side && keys.width() < (key_w - 1) as usize {
-            let mut pieces = wrap_at_spaces(&text, width.saturating_sub(key_w).max(1) as usize).into_iter();
+            let mut pieces = wrap_words(&text, width.saturating_sub(key_w).max(1) as usize).into_iter();
             let first = pieces.next().unwrap_or_default();
             out.push(HelpRow {
                 indent: 1,
@@ -57,7 +57,7 @@ pub fn rows(keymap: &Keymap, width: u16) -> Vec<HelpRow> {
 }
 
 fn wrapped(out: &mut Vec<HelpRow>, indent: u16, text: &str, width: u16, heading: bool) {
-    for text in wrap_at_spaces(text, width.saturating_sub(indent).max(1) as usize) {
+    for text in wrap_words(text, width.saturating_sub(indent).max(1) as usize) {
         out.push(HelpRow { indent, text, heading });
     }
 }
@@ -68,39 +68,9 @@ pub fn last_top(app: &App) -> usize {
     rows(&app.keymap, width).len().saturating_sub(height as usize)
 }
 
-/// `text` in pieces of at most `width` columns, broken at spaces where it can be and inside a
-/// word only when one word is wider than the whole column.
-fn wrap_at_spaces(text: &str, width: usize) -> Vec<String> {
-    let mut out = vec![String::new()];
-    for word in text.split(' ') {
-        let line = out.last_mut().expect("never empty");
-        if !line.is_empty() {
-            if line.width() + 1 + word.width() > width {
-                out.push(String::new());
-            } else {
-                line.push(' ');
-            }
-        }
-        let mut pieces = cut_to_width(word, width).into_iter();
-        out.last_mut().expect("never empty").push_str(&pieces.next().unwrap_or_default());
-        out.extend(pieces);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn long_descriptions_wrap_at_spaces_and_fit() {
-        let text = "Search the text (smart case; start with \\v for a regular expression)";
-        let pieces = wrap_at_spaces(text, 30);
-        assert!(pieces.len() >= 3, "{pieces:?}");
-        assert!(pieces.iter().all(|p| p.width() <= 30), "{pieces:?}");
-        assert_eq!(pieces.join(" "), text);
-        assert_eq!(wrap_at_spaces("abcdef", 4), ["abcd", "ef"], "a word wider than the column is cut");
-    }
 
     #[test]
     fn every_row_fits_its_width_and_every_description_is_whole() {

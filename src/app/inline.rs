@@ -4,10 +4,8 @@
 //! tree and search keep working on the document's own lines; paging counts a line's note rows
 //! with it (`lines_spanning`).
 
-use unicode_width::UnicodeWidthChar;
-
 use super::App;
-use crate::layout::LazyLayout;
+use crate::layout::{LazyLayout, wrap_words as wrap};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Row {
@@ -99,51 +97,5 @@ fn last_line_of_block(layout: &LazyLayout, i: usize) -> bool {
     match layout.get(i + 1) {
         None => true,
         Some(next) => next.blank || next.block != layout.line(i).block,
-    }
-}
-
-/// Greedy word wrap to `width` columns; words longer than a line are cut.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    for para in text.lines() {
-        let mut line = String::new();
-        let mut w = 0;
-        for word in para.split_whitespace() {
-            let ww: usize = word.chars().map(|c| c.width().unwrap_or(0)).sum();
-            if w > 0 && w + 1 + ww > width {
-                out.push(std::mem::take(&mut line));
-                w = 0;
-            }
-            if w > 0 {
-                line.push(' ');
-                w += 1;
-            }
-            for c in word.chars() {
-                let cw = c.width().unwrap_or(0);
-                if w + cw > width && w > 0 {
-                    out.push(std::mem::take(&mut line));
-                    w = 0;
-                }
-                line.push(c);
-                w += cw;
-            }
-        }
-        out.push(line);
-    }
-    if out.is_empty() {
-        out.push(String::new());
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn wraps_words_and_keeps_paragraphs() {
-        assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
-        assert_eq!(wrap("a\n\nb", 5), ["a", "", "b"]);
-        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
     }
 }

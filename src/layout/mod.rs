@@ -16,13 +16,13 @@
 
 mod build;
 mod cache;
-mod cut;
 mod lazy;
 mod prefix;
 mod render;
 mod table;
 mod table_draw;
 mod units;
+mod words;
 mod wrap;
 
 use std::borrow::Cow;
@@ -31,8 +31,8 @@ use std::ops::Range;
 use crate::doc::{Anchor, Document, Inline};
 
 pub use cache::LayoutCache;
-pub use cut::cut_to_width;
 pub use lazy::LazyLayout;
+pub use words::wrap_words;
 
 /// What a piece of a visual line is, so the renderer can style it without knowing formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,7 +8,7 @@ use super::popup::{Row, draw_rows};
 use super::theme::Theme;
 use crate::app::links::LinkItem;
 use crate::doc::sanitize::visible;
-use crate::layout::cut_to_width;
+use crate::layout::wrap_words;
 
 pub fn render(items: &[LinkItem], scroll: usize, screen: Rect, theme: &Theme, buf: &mut Buffer) {
     let inner = super::popup::tall_frame(screen, "Links here — j/k scroll, Esc closes", theme, buf);
@@ -19,7 +19,7 @@ pub fn render(items: &[LinkItem], scroll: usize, screen: Rect, theme: &Theme, bu
     for item in items {
         starts.push(rows.len());
         rows.push((0, item.text.clone(), theme.title()));
-        for piece in cut_to_width(&visible(&item.url), url_w) {
+        for piece in wrap_words(&visible(&item.url), url_w) {
             rows.push((2, piece, theme.dim()));
         }
     }
